@@ -1,0 +1,107 @@
+/**
+ * The demo "Mon compte" page: the elements against the mock backend (MSW in a service worker over a
+ * MemoryAdapter kept in sessionStorage, so changes survive a reload but not the end of the session).
+ */
+import { setupWorker } from 'msw/browser';
+import { MemoryAdapter, type MemoryFaultKind, type MemoryOperation } from '../src/api/memory-adapter.js';
+import { createSelHandlers } from '../src/mocks/handlers.js';
+import { chrome, comingSections, type DemoLanguage } from './texts.js';
+
+const STORAGE_KEY = 'sel-demo-backend';
+const backend = new MemoryAdapter({ latencyMs: 350, persist: { storage: sessionStorage, key: STORAGE_KEY } });
+
+await setupWorker(...createSelHandlers({ backend, baseUrl: '/api/sel' })).start({
+  quiet: true,
+  onUnhandledRequest: 'bypass',
+});
+// The elements load only once the mock server answers, so their first GET reaches it.
+await import('../src/index.js');
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function currentLanguage(): DemoLanguage {
+  return document.documentElement.lang === 'en' ? 'en' : 'fr';
+}
+
+function applyLanguage(language: DemoLanguage): void {
+  document.documentElement.lang = language;
+  localStorage.setItem('sel-demo-lang', language);
+  const texts = chrome[language];
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = node.dataset['i18n'] as keyof typeof texts;
+    if (texts[key]) node.textContent = texts[key];
+  }
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    const key = node.dataset['i18nLabel'] as keyof typeof texts;
+    if (texts[key]) node.setAttribute('aria-label', texts[key]);
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset['lang'] === language));
+  }
+  document.title = texts.documentTitle;
+  renderComingSections(language);
+}
+
+/** Sections whose element is not built yet say so plainly rather than showing a fake form. */
+function renderComingSections(language: DemoLanguage): void {
+  for (const [slotId, section] of Object.entries(comingSections)) {
+    const slot = byId(slotId);
+    const tag = section.tag;
+    if (customElements.get(tag)) {
+      if (!slot.querySelector(tag)) {
+        const element = document.createElement(tag);
+        element.setAttribute('api-base', '/api/sel');
+        slot.replaceChildren(element);
+      }
+      continue;
+    }
+    const box = document.createElement('section');
+    box.className = 'coming';
+    const heading = document.createElement('h2');
+    heading.textContent = section.title[language];
+    const note = document.createElement('p');
+    note.textContent = chrome[language].coming;
+    box.append(heading, note);
+    slot.replaceChildren(box);
+  }
+}
+
+function showDemoState(): void {
+  byId('demo-password').textContent = backend.currentPassword;
+  byId('user-name').textContent = backend.account.displayName;
+}
+
+function logEvent(event: Event): void {
+  const detail = (event as CustomEvent).detail as unknown;
+  const item = document.createElement('li');
+  item.textContent = `${event.type} ${JSON.stringify(detail)}`;
+  byId('event-log').prepend(item);
+  showDemoState();
+}
+
+for (const type of ['sel-saved', 'sel-error', 'sel-unauthorized'] as const) document.addEventListener(type, logEvent);
+
+document.addEventListener('sel-unauthorized', () => {
+  const banner = byId('session-banner');
+  banner.textContent = chrome[currentLanguage()].sessionExpired;
+  banner.hidden = false;
+});
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+  button.addEventListener('click', () => applyLanguage(button.dataset['lang'] === 'en' ? 'en' : 'fr'));
+}
+
+byId('fault-arm').addEventListener('click', () => {
+  const operation = byId<HTMLSelectElement>('fault-operation').value as MemoryOperation;
+  const kind = byId<HTMLSelectElement>('fault-kind').value as MemoryFaultKind;
+  backend.setFault(operation, { kind, once: true, retryAfterSeconds: 15 });
+  byId('demo-status').textContent = chrome[currentLanguage()].faultArmed;
+});
+
+byId('demo-reset').addEventListener('click', () => {
+  sessionStorage.removeItem(STORAGE_KEY);
+  location.reload();
+});
+
+applyLanguage(localStorage.getItem('sel-demo-lang') === 'en' ? 'en' : 'fr');
+showDemoState();

@@ -1,0 +1,67 @@
+/** The words of the demo page around the elements (the elements bring their own). */
+export type DemoLanguage = 'fr' | 'en';
+
+export const chrome = {
+  fr: {
+    documentTitle: 'Mon compte — ENT (démonstration)',
+    skip: 'Aller au contenu',
+    university: 'Université de démonstration',
+    ent: 'Environnement numérique de travail',
+    language: 'Langue',
+    tabs: 'Rubriques de l’ENT',
+    tabHome: 'Accueil',
+    tabMail: 'Messagerie',
+    tabAccount: 'Mon compte',
+    title: 'Mon compte',
+    intro: 'Gérez votre compte de services en ligne (compte SEL).',
+    panelTitle: 'Serveur de démonstration',
+    panelIntro:
+      'Cette page parle à un serveur simulé dans le navigateur ; vos modifications durent le temps de la session.',
+    currentPassword: 'Mot de passe actuel du compte de démonstration :',
+    faultOperation: 'Faire échouer',
+    opSave: 'le prochain enregistrement',
+    opLoad: 'le prochain chargement',
+    opPassword: 'le prochain changement de mot de passe',
+    faultKind: 'avec',
+    faultArm: 'Programmer la panne',
+    faultArmed: 'Panne programmée pour la prochaine requête.',
+    reset: 'Remettre le compte de démonstration à zéro',
+    events: 'Événements reçus par le portail',
+    coming: 'Cette section arrive bientôt.',
+    sessionExpired: 'Votre session a expiré : un vrai portail vous renverrait vers la page de connexion (CAS).',
+  },
+  en: {
+    documentTitle: 'My account — ENT (demo)',
+    skip: 'Skip to content',
+    university: 'Demo University',
+    ent: 'Digital workspace',
+    language: 'Language',
+    tabs: 'Workspace sections',
+    tabHome: 'Home',
+    tabMail: 'Mail',
+    tabAccount: 'My account',
+    title: 'My account',
+    intro: 'Manage your online services account (compte SEL).',
+    panelTitle: 'Demo server',
+    panelIntro: 'This page talks to a server simulated in the browser; your changes last for the session.',
+    currentPassword: 'Current password of the demo account:',
+    faultOperation: 'Make fail',
+    opSave: 'the next save',
+    opLoad: 'the next load',
+    opPassword: 'the next password change',
+    faultKind: 'with',
+    faultArm: 'Arm the fault',
+    faultArmed: 'Fault armed for the next request.',
+    reset: 'Reset the demo account',
+    events: 'Events the portal received',
+    coming: 'This section is coming soon.',
+    sessionExpired: 'Your session has expired: a real portal would send you to the login page (CAS).',
+  },
+} satisfies Record<DemoLanguage, Record<string, string>>;
+
+/** The sections still to come, by the slot they will fill. */
+export const comingSections: Record<string, { tag: string; title: Record<DemoLanguage, string> }> = {
+  'slot-general-info': { tag: 'sel-general-info', title: { fr: 'Informations générales', en: 'General information' } },
+  'slot-phones': { tag: 'sel-phones', title: { fr: 'Téléphones', en: 'Phones' } },
+  'slot-password': { tag: 'sel-password-change', title: { fr: 'Authentification', en: 'Authentication' } },
+};

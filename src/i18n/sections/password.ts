@@ -1,0 +1,6 @@
+/** Messages of `<sel-password-change>`. */
+import type { SectionMessages } from './types.js';
+
+export const passwordFr = {};
+
+export const passwordEn: SectionMessages<typeof passwordFr> = {};

@@ -1,0 +1,44 @@
+/**
+ * The zxcvbn strength score (`minStrength` of the policy and the strength meter), behind a lazy loader:
+ * this module is tiny and safe to import from any element; the dictionaries arrive the first time
+ * `loadStrengthScorer` is called, one language at a time.
+ */
+
+export type StrengthLanguage = 'fr' | 'en';
+
+export interface StrengthResult {
+  score: 0 | 1 | 2 | 3 | 4;
+  /** already translated into the scorer's language */
+  warning: string | null;
+  suggestions: string[];
+}
+
+export interface StrengthScorer {
+  /** `userInputs`: words the person is likely to reuse (uid, names, the university's name). */
+  score(password: string, userInputs?: string[]): StrengthResult;
+}
+
+const pendingScorers = new Map<StrengthLanguage, Promise<StrengthScorer>>();
+const loadedLanguages = new Set<StrengthLanguage>();
+
+/** Loads once per language; concurrent and later calls share the same scorer. */
+export function loadStrengthScorer(language: StrengthLanguage): Promise<StrengthScorer> {
+  const pending = pendingScorers.get(language);
+  if (pending) return pending;
+
+  // The literal specifier is what lets bundlers split the loader and its dictionaries into their own chunk.
+  const loading = import('./zxcvbn-loader.js')
+    .then(({ createStrengthScorer }) => createStrengthScorer(language))
+    .then((scorer) => {
+      loadedLanguages.add(language);
+      return scorer;
+    });
+  pendingScorers.set(language, loading);
+  // A chunk that failed to download (flaky network) must not be remembered: the next call tries again.
+  loading.catch(() => pendingScorers.delete(language));
+  return loading;
+}
+
+export function isStrengthScorerLoaded(language: StrengthLanguage): boolean {
+  return loadedLanguages.has(language);
+}

@@ -1,0 +1,70 @@
+/**
+ * The only module that imports zxcvbn-ts. It is itself reached only through the dynamic import in
+ * password-strength, so the dictionaries stay out of the elements' bundle and load the first time a
+ * password is scored. Core, common passwords and keyboard graphs come with this chunk; the language
+ * package (several hundred kB compressed each) is imported on demand so a page loads one language only.
+ */
+import { ZxcvbnFactory, type OptionsDictionary, type TranslationKeys } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
+import type { StrengthLanguage, StrengthResult, StrengthScorer } from './password-strength.js';
+
+interface LanguagePackage {
+  dictionary: OptionsDictionary;
+  translations: TranslationKeys;
+}
+
+// Literal specifiers, one per language, so bundlers give each language its own chunk.
+const languagePackages: Record<StrengthLanguage, () => Promise<LanguagePackage>> = {
+  fr: () => import('@zxcvbn-ts/language-fr'),
+  en: () => import('@zxcvbn-ts/language-en'),
+};
+
+/**
+ * zxcvbn's l33t matcher runs every dictionary again on each substituted variant of the password; its default
+ * of 100 variants costs hundreds of milliseconds on a 32-character password full of digits and symbols
+ * (scripts/bench-strength.ts). The variants come full substitution first, then ones that differ only near the
+ * end, so a few are enough: common l33t passwords ("P@ssw0rd", "Tr0ub4dor&3", "M4rs31ll3!") score the same.
+ */
+const L33T_VARIANTS = 5;
+
+/**
+ * Matching costs grow with the square of the length, and weakness shows in the first characters: a password
+ * that is weak over its first 64 is rated weak; one that is strong there is strong. Counted in code points so
+ * that the cut never splits an emoji.
+ */
+const MAX_SCORED_LENGTH = 64;
+
+function scoredPart(password: string): string {
+  return password.length <= MAX_SCORED_LENGTH ? password : [...password].slice(0, MAX_SCORED_LENGTH).join('');
+}
+
+/** zxcvbn lowercases user inputs but keeps accents, so "Hélène" alone would not catch "helene2026". */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function expandUserInputs(userInputs: readonly string[]): string[] {
+  const expanded = new Set<string>();
+  for (const input of userInputs) {
+    if (!input) continue;
+    expanded.add(input);
+    expanded.add(withoutAccents(input));
+  }
+  return [...expanded];
+}
+
+export async function createStrengthScorer(language: StrengthLanguage): Promise<StrengthScorer> {
+  const { dictionary, translations } = await languagePackages[language]();
+  const zxcvbn = new ZxcvbnFactory({
+    dictionary: { ...commonDictionary, ...dictionary },
+    graphs: adjacencyGraphs,
+    translations,
+    l33tMaxSubstitutions: L33T_VARIANTS,
+  });
+  return {
+    score(password: string, userInputs: string[] = []): StrengthResult {
+      const { score, feedback } = zxcvbn.check(scoredPart(password), expandUserInputs(userInputs));
+      return { score, warning: feedback.warning || null, suggestions: [...feedback.suggestions] };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { isStrengthScorerLoaded, loadStrengthScorer } from '../../src/validation/password-strength.js';
+
+const CLAIRE_INPUTS = ['cmartin', 'Claire', 'Martin', 'poitiers', 'univ-poitiers'];
+
+describe('loadStrengthScorer', () => {
+  it('loads lazily, once per language, even when asked twice at the same time', async () => {
+    expect(isStrengthScorerLoaded('fr')).to.equal(false);
+    const first = loadStrengthScorer('fr');
+    const second = loadStrengthScorer('fr');
+    expect(second).to.equal(first);
+    expect(isStrengthScorerLoaded('fr')).to.equal(false);
+
+    const scorer = await first;
+    expect(isStrengthScorerLoaded('fr')).to.equal(true);
+    expect(await loadStrengthScorer('fr')).to.equal(scorer);
+    expect(isStrengthScorerLoaded('en')).to.equal(false);
+  });
+
+  it('keeps one scorer per language', async () => {
+    const [french, english] = await Promise.all([loadStrengthScorer('fr'), loadStrengthScorer('en')]);
+    expect(english).not.to.equal(french);
+    expect(isStrengthScorerLoaded('en')).to.equal(true);
+  });
+});
+
+describe('StrengthScorer', () => {
+  it('scores "password" and a keyboard walk as weak', async () => {
+    const scorer = await loadStrengthScorer('fr');
+    expect(scorer.score('password').score).to.equal(0);
+    expect(scorer.score('azertyuiop').score).to.be.at.most(1);
+  });
+
+  it('scores a long random passphrase as strong', async () => {
+    const scorer = await loadStrengthScorer('fr');
+    expect(scorer.score('vRq7-tuba-Plinthe-orage-9sé')).to.deep.equal({ score: 4, warning: null, suggestions: [] });
+  });
+
+  it('scores a password built from the person’s uid and names lower when told about them', async () => {
+    const scorer = await loadStrengthScorer('fr');
+    const password = 'cmartin2026Claire';
+    expect(scorer.score(password, CLAIRE_INPUTS).score).to.be.below(scorer.score(password).score);
+    expect(scorer.score('cmartin', CLAIRE_INPUTS).score).to.equal(0);
+  });
+
+  it('finds a user input written without its accents', async () => {
+    const scorer = await loadStrengthScorer('fr');
+    expect(scorer.score('perignac2026').score).to.be.at.least(3);
+    expect(scorer.score('perignac2026', ['Pérignac']).score).to.be.at.most(1);
+  });
+
+  it('keeps a long paste cheap by scoring its beginning only', async () => {
+    const scorer = await loadStrengthScorer('fr');
+    const start = performance.now();
+    expect(scorer.score('p@$$w0rd!'.repeat(120)).score).to.equal(0);
+    // Unbounded, zxcvbn takes several seconds on this; the bound is loose so a slow CI machine passes.
+    expect(performance.now() - start).to.be.below(1000);
+    expect(scorer.score('🔒'.repeat(70)).score).to.be.a('number');
+  });
+
+  it('scores any string, lone surrogates included, with a score from 0 to 4', async () => {
+    const scorer = await loadStrengthScorer('en');
+    const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+    const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ unit: anyUnit, maxLength: 24 }));
+    fc.assert(
+      fc.property(anyText, fc.array(anyText, { maxLength: 3 }), (password, userInputs) => {
+        const { score, warning, suggestions } = scorer.score(password, userInputs);
+        expect([0, 1, 2, 3, 4]).to.include(score);
+        expect(warning === null || typeof warning === 'string').to.equal(true);
+        expect(suggestions.every((suggestion) => typeof suggestion === 'string')).to.equal(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('gives feedback in French or in English', async () => {
+    const [french, english] = await Promise.all([loadStrengthScorer('fr'), loadStrengthScorer('en')]);
+    const inFrench = french.score('vbruneteau2026', ['vbruneteau']);
+    const inEnglish = english.score('vbruneteau2026', ['vbruneteau']);
+    expect(inFrench.warning).to.equal(
+      'Le mot de passe ne doit pas comporter de données personnelles ou liées au site.',
+    );
+    expect(inEnglish.warning).to.equal('There should not be any personal or page related data.');
+    expect(french.score('aaaaaaaa').suggestions).to.include('Évitez les mots et les caractères répétés.');
+    expect(english.score('aaaaaaaa').suggestions).to.include('Avoid repeated words and characters.');
+  });
+});
