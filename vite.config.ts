@@ -8,7 +8,10 @@ import { defineConfig } from 'vite';
 
 const NPM_ENTRIES = {
   index: 'src/index.ts',
+  'sel-general-info': 'src/sel-general-info.ts',
+  'sel-phones': 'src/sel-phones.ts',
   'sel-redlist': 'src/sel-redlist.ts',
+  'sel-password-change': 'src/sel-password-change.ts',
   adapters: 'src/adapters.ts',
   mocks: 'src/mocks.ts',
 };

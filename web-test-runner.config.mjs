@@ -8,7 +8,8 @@ import { contractServerMiddleware } from './scripts/contract-server-middleware.m
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/contract runs in Node (npm run test:contract): it reads docs/openapi.yaml from the disk.
+  files: ['test/**/*.test.ts', '!test/contract/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   concurrency: 2,

@@ -5,7 +5,7 @@
 import { setupWorker } from 'msw/browser';
 import { MemoryAdapter, type MemoryFaultKind, type MemoryOperation } from '../src/api/memory-adapter.js';
 import { createSelHandlers } from '../src/mocks/handlers.js';
-import { chrome, comingSections, type DemoLanguage } from './texts.js';
+import { chrome, type DemoLanguage } from './texts.js';
 
 const STORAGE_KEY = 'sel-demo-backend';
 const backend = new MemoryAdapter({ latencyMs: 350, persist: { storage: sessionStorage, key: STORAGE_KEY } });
@@ -39,31 +39,6 @@ function applyLanguage(language: DemoLanguage): void {
     button.setAttribute('aria-pressed', String(button.dataset['lang'] === language));
   }
   document.title = texts.documentTitle;
-  renderComingSections(language);
-}
-
-/** Sections whose element is not built yet say so plainly rather than showing a fake form. */
-function renderComingSections(language: DemoLanguage): void {
-  for (const [slotId, section] of Object.entries(comingSections)) {
-    const slot = byId(slotId);
-    const tag = section.tag;
-    if (customElements.get(tag)) {
-      if (!slot.querySelector(tag)) {
-        const element = document.createElement(tag);
-        element.setAttribute('api-base', '/api/sel');
-        slot.replaceChildren(element);
-      }
-      continue;
-    }
-    const box = document.createElement('section');
-    box.className = 'coming';
-    const heading = document.createElement('h2');
-    heading.textContent = section.title[language];
-    const note = document.createElement('p');
-    note.textContent = chrome[language].coming;
-    box.append(heading, note);
-    slot.replaceChildren(box);
-  }
 }
 
 function showDemoState(): void {

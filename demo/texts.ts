@@ -27,7 +27,6 @@ export const chrome = {
     faultArmed: 'Panne programmée pour la prochaine requête.',
     reset: 'Remettre le compte de démonstration à zéro',
     events: 'Événements reçus par le portail',
-    coming: 'Cette section arrive bientôt.',
     sessionExpired: 'Votre session a expiré : un vrai portail vous renverrait vers la page de connexion (CAS).',
   },
   en: {
@@ -54,14 +53,6 @@ export const chrome = {
     faultArmed: 'Fault armed for the next request.',
     reset: 'Reset the demo account',
     events: 'Events the portal received',
-    coming: 'This section is coming soon.',
     sessionExpired: 'Your session has expired: a real portal would send you to the login page (CAS).',
   },
 } satisfies Record<DemoLanguage, Record<string, string>>;
-
-/** The sections still to come, by the slot they will fill. */
-export const comingSections: Record<string, { tag: string; title: Record<DemoLanguage, string> }> = {
-  'slot-general-info': { tag: 'sel-general-info', title: { fr: 'Informations générales', en: 'General information' } },
-  'slot-phones': { tag: 'sel-phones', title: { fr: 'Téléphones', en: 'Phones' } },
-  'slot-password': { tag: 'sel-password-change', title: { fr: 'Authentification', en: 'Authentication' } },
-};

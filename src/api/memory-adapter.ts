@@ -105,7 +105,7 @@ export class MemoryAdapter implements SelAdapter {
   async updateAccount(patch: AccountPatch, version: string, options: RequestOptions = {}): Promise<VersionedAccount> {
     this.calls.save++;
     await this.wait(options.signal);
-    this.throwFault('save');
+    this.throwFault('save', Object.keys(patch)[0]);
     if (version !== etag(this.state.version)) {
       throw new SelError('conflict', 'The account changed since it was read.', { status: 412, code: 'stale_version' });
     }
@@ -177,15 +177,22 @@ export class MemoryAdapter implements SelAdapter {
     }
   }
 
-  private throwFault(operation: MemoryOperation): void {
+  /**
+   * `patchedField`: the field a save sends. The contract's 422 on `PATCH /account` always names the refused
+   * field, so a `validation` fault given without field errors refuses that one, with an unknown code.
+   */
+  private throwFault(operation: MemoryOperation, patchedField?: string): void {
     const fault = this.faults.get(operation);
     if (!fault) return;
     if (fault.once) this.faults.delete(operation);
     const retryAfterSeconds = fault.kind === 'rate_limited' ? (fault.retryAfterSeconds ?? 30) : undefined;
+    const fieldErrors =
+      fault.fieldErrors ??
+      (fault.kind === 'validation' && patchedField ? [{ field: patchedField, code: 'rejected' }] : undefined);
     throw new SelError(fault.kind, `Injected fault on ${operation}: ${fault.kind}.`, {
       status: STATUS_OF_FAULT[fault.kind],
       ...(fault.code !== undefined && { code: fault.code }),
-      ...(fault.fieldErrors !== undefined && { fieldErrors: fault.fieldErrors }),
+      ...(fieldErrors !== undefined && { fieldErrors }),
       ...(fault.violations !== undefined && { violations: fault.violations }),
       ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
     });

@@ -1,6 +1,105 @@
-/** Messages of `<sel-phones>`. */
+/**
+ * Messages of `<sel-phones>`. Every message about a number the person typed names a valid example
+ * (`{example}`, written the way the element's region writes it), so that the fix is shown, not guessed.
+ */
 import type { SectionMessages } from './types.js';
 
-export const phonesFr = {};
+export const phonesFr = {
+  'phones.title': 'Téléphones',
+  'phones.type.office': 'Bureau',
+  'phones.type.mobile': 'Mobile',
+  'phones.type.fax': 'Fax',
+  'phones.type.other': 'Autre',
+  'phones.itemType': '{type} :',
+  'phones.none': "Aucun numéro de téléphone n'est enregistré.",
+  'phones.notEditable': 'Vos numéros de téléphone ne peuvent pas être modifiés ici.',
+  'phones.toolsFailed':
+    "La vérification des numéros n'a pas pu être chargée : vos numéros sont affichés tels qu'ils sont enregistrés et ne peuvent pas être modifiés pour l'instant.",
 
-export const phonesEn: SectionMessages<typeof phonesFr> = {};
+  'phones.help':
+    "Saisissez chaque numéro comme vous l'écrivez, par exemple {example}. Un numéro d'un autre pays commence par + et l'indicatif du pays. Une ligne laissée vide est ignorée. {max} numéros au plus.",
+  'phones.typeLabel': 'Type',
+  'phones.typeLabelRow': 'du numéro {row}',
+  'phones.numberLabel': 'Numéro {row} ({type})',
+  'phones.add': 'Ajouter un numéro',
+  'phones.maxReached': 'Vous avez atteint le maximum de {max} numéros : supprimez-en un pour en ajouter un autre.',
+  'phones.remove': 'Supprimer',
+  'phones.removeNamed': 'Supprimer le numéro {number} ({type})',
+  'phones.removeEmpty': 'Supprimer la ligne {row}, vide ({type})',
+  'phones.removed': 'Numéro {number} ({type}) retiré de la liste. Validez pour enregistrer la modification.',
+  'phones.removedEmpty': 'Ligne vide retirée de la liste.',
+
+  'phones.error.not_a_number':
+    "Ce n'est pas un numéro de téléphone : utilisez des chiffres, avec si besoin des espaces, des points, des tirets et un + au début. Exemple de numéro valide : {example}.",
+  'phones.error.too_short': 'Ce numéro est trop court : il manque des chiffres. Exemple de numéro valide : {example}.',
+  'phones.error.too_long': 'Ce numéro est trop long : il a des chiffres en trop. Exemple de numéro valide : {example}.',
+  'phones.error.invalid_for_region':
+    "Ce numéro n'existe pas. Vérifiez les chiffres ; pour un numéro d'un autre pays, commencez par + et l'indicatif du pays. Exemple de numéro valide : {example}.",
+  'phones.error.duplicate': "Ce numéro figure déjà dans la liste (numéro {row}) : supprimez l'une des deux lignes.",
+  'phones.error.server':
+    'Le serveur a refusé ce numéro. Vérifiez-le, puis validez à nouveau. Exemple de numéro valide : {example}.',
+  'phones.error.tooMany': 'Vous pouvez enregistrer {max} numéros au plus : supprimez-en {extra}.',
+  'phones.warning.mobile_as_fax':
+    "Attention : ce numéro est celui d'un mobile, et son type est « Fax ». Vérifiez le type ; vous pouvez tout de même valider.",
+  'phones.warning.fixed_as_mobile':
+    "Attention : ce n'est pas un numéro de mobile, et son type est « Mobile ». Vérifiez le type ; vous pouvez tout de même valider.",
+
+  'phones.saved': 'Vos numéros de téléphone sont enregistrés.',
+  'phones.savedNone': 'Vos numéros de téléphone ont été supprimés.',
+  'phones.unchanged': 'Aucune modification : vos numéros de téléphone sont inchangés.',
+  'phones.conflict':
+    "Vos numéros ont été modifiés ailleurs entre-temps et viennent d'être rechargés. Numéros enregistrés actuellement : {current}. Votre saisie est conservée dans le formulaire : vérifiez-la, puis validez à nouveau.",
+  'phones.currentNone': 'aucun',
+  'phones.forbidden':
+    "Vous n'êtes pas autorisé(e) à modifier vos numéros de téléphone ici. Pour les changer, contactez votre correspondant annuaire.",
+};
+
+export const phonesEn: SectionMessages<typeof phonesFr> = {
+  'phones.title': 'Phone numbers',
+  'phones.type.office': 'Office',
+  'phones.type.mobile': 'Mobile',
+  'phones.type.fax': 'Fax',
+  'phones.type.other': 'Other',
+  'phones.itemType': '{type}:',
+  'phones.none': 'No phone number is recorded.',
+  'phones.notEditable': 'Your phone numbers cannot be changed here.',
+  'phones.toolsFailed':
+    'The number checker could not be loaded: your numbers are shown as they are recorded and cannot be changed for now.',
+
+  'phones.help':
+    'Type each number the way you write it, for example {example}. A number from another country starts with + and the country code. A line left empty is ignored. {max} numbers at most.',
+  'phones.typeLabel': 'Type',
+  'phones.typeLabelRow': 'of number {row}',
+  'phones.numberLabel': 'Number {row} ({type})',
+  'phones.add': 'Add a number',
+  'phones.maxReached': 'You have reached the maximum of {max} numbers: remove one to add another.',
+  'phones.remove': 'Remove',
+  'phones.removeNamed': 'Remove the number {number} ({type})',
+  'phones.removeEmpty': 'Remove line {row}, empty ({type})',
+  'phones.removed': 'Number {number} ({type}) taken off the list. Save to record the change.',
+  'phones.removedEmpty': 'Empty line taken off the list.',
+
+  'phones.error.not_a_number':
+    'This is not a phone number: use digits, with spaces, dots, dashes and a leading + if you wish. Example of a valid number: {example}.',
+  'phones.error.too_short': 'This number is too short: some digits are missing. Example of a valid number: {example}.',
+  'phones.error.too_long': 'This number is too long: it has too many digits. Example of a valid number: {example}.',
+  'phones.error.invalid_for_region':
+    'This number does not exist. Check the digits; for a number from another country, start with + and the country code. Example of a valid number: {example}.',
+  'phones.error.duplicate': 'This number is already in the list (number {row}): remove one of the two lines.',
+  'phones.error.server':
+    'The server refused this number. Check it, then save again. Example of a valid number: {example}.',
+  'phones.error.tooMany': 'You can record {max} numbers at most: remove {extra}.',
+  'phones.warning.mobile_as_fax':
+    'Note: this is a mobile number, and its type is “Fax”. Check the type; you can still save.',
+  'phones.warning.fixed_as_mobile':
+    'Note: this is not a mobile number, and its type is “Mobile”. Check the type; you can still save.',
+
+  'phones.saved': 'Your phone numbers are saved.',
+  'phones.savedNone': 'Your phone numbers have been removed.',
+  'phones.unchanged': 'Nothing changed: your phone numbers are the same.',
+  'phones.conflict':
+    'Your numbers were changed elsewhere in the meantime and have just been reloaded. Numbers saved at present: {current}. What you typed is kept in the form: check it, then save again.',
+  'phones.currentNone': 'none',
+  'phones.forbidden':
+    'You are not allowed to change your phone numbers here. To change them, contact your directory correspondent.',
+};

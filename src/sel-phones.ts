@@ -1,0 +1,13 @@
+/** Defines `<sel-phones>`. The phone number rules it needs are downloaded when the first one connects. */
+import { SelPhones } from './elements/sel-phones.js';
+import { defineElement } from './elements/define.js';
+
+defineElement('sel-phones', SelPhones);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sel-phones': SelPhones;
+  }
+}
+
+export { SelPhones };

@@ -1,0 +1,123 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/sel-general-info.js';
+import '../src/sel-phones.js';
+import '../src/sel-redlist.js';
+import '../src/sel-password-change.js';
+import type { MemoryAdapterOptions } from '../src/api/memory-adapter.js';
+import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
+import { clickButton, shadowOf, waitForRole } from './support/interact.js';
+
+const EDIT = /^(Modifier…|Edit…)$/;
+const CHANGE_PASSWORD = /^(Changer de mot de passe…|Change password…)$/;
+
+const meta: Meta = {
+  title: 'Pages/Mon compte',
+  tags: ['!autodocs'],
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        component:
+          'La page « Mon compte » de l’ENT : les quatre sections dans l’ordre du guide utilisateur, sur une même ' +
+          'adresse de service, donc un seul compte chargé par une seule requête.',
+      },
+    },
+  },
+};
+export default meta;
+type Story = StoryObj;
+type Context = StoryContext;
+
+/** The four sections sharing one backend, in the order of the university's user guide. */
+function page(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup): Story {
+  return {
+    loaders: [backendLoader(`mon-compte-${name}`, options, setup)],
+    render: (_args, context) => {
+      const { apiBase } = loadedBackend(context);
+      const english = context.globals['locale'] === 'en';
+      return html`<main style="max-width: 60rem; margin: 0 auto; padding: 1.5rem">
+        <h1>${english ? 'My account' : 'Mon compte'}</h1>
+        <sel-general-info api-base=${apiBase}></sel-general-info>
+        <sel-phones api-base=${apiBase}></sel-phones>
+        <sel-redlist api-base=${apiBase}></sel-redlist>
+        <sel-password-change api-base=${apiBase}></sel-password-change>
+      </main>`;
+    },
+  };
+}
+
+/** Every section shows the account, ready to edit. */
+async function loaded({ canvasElement }: Context): Promise<Record<string, ShadowRoot>> {
+  const roots: Record<string, ShadowRoot> = {};
+  for (const tag of ['sel-general-info', 'sel-phones', 'sel-redlist']) {
+    roots[tag] = await shadowOf(canvasElement, tag);
+    await waitForRole(roots[tag], 'button', EDIT);
+  }
+  roots['sel-password-change'] = await shadowOf(canvasElement, 'sel-password-change');
+  await waitForRole(roots['sel-password-change'], 'button', CHANGE_PASSWORD);
+  return roots;
+}
+
+/** Play function: the story is ready once the account is on screen. */
+async function untilLoaded(context: Context): Promise<void> {
+  await loaded(context);
+}
+
+export const Page: Story = { ...page('page'), play: untilLoaded };
+
+/**
+ * The « Langue » toolbar set to English: `<html lang="en">`, and every section follows it. The play
+ * function checks the four headings, so the CI check fails if the language switch stops working.
+ */
+export const PageInEnglish: Story = {
+  ...page('english'),
+  globals: { locale: 'en' },
+  play: async (context) => {
+    const roots = await loaded(context);
+    if (document.documentElement.lang !== 'en') throw new Error(`<html lang> is "${document.documentElement.lang}"`);
+    const headings: Record<string, string> = {
+      'sel-general-info': 'General information',
+      'sel-phones': 'Phone numbers',
+      'sel-redlist': 'Ex-directory (liste rouge)',
+      'sel-password-change': 'Authentication',
+    };
+    for (const [tag, heading] of Object.entries(headings)) await waitForRole(roots[tag]!, 'heading', heading);
+  },
+};
+
+/**
+ * The « Thème » toolbar set to the portal theme: the page's own stylesheet sets the `--sel-*` custom
+ * properties and restyles parts with `::part()` (stories/support/portal-theme.ts, shown on the
+ * « Pages/Thème de portail » docs page).
+ */
+export const PortalTheme: Story = {
+  ...page('theme'),
+  globals: { theme: 'portal' },
+  play: untilLoaded,
+};
+
+/** The portal theme on every form: fields, the green « Valider », « Annuler ». */
+export const PortalThemeEditing: Story = {
+  ...page('theme-editing'),
+  globals: { theme: 'portal' },
+  play: async (context) => {
+    const roots = await loaded(context);
+    for (const tag of ['sel-general-info', 'sel-phones', 'sel-redlist']) await clickButton(roots[tag]!, EDIT);
+    await clickButton(roots['sel-password-change']!, CHANGE_PASSWORD);
+    await waitForRole(roots['sel-phones']!, 'button', /^(Ajouter un numéro|Add a number)$/);
+  },
+};
+
+/** One request for the whole page: while it runs, every section says it is loading. */
+export const Loading: Story = page('loading', { latencyMs: FOREVER_MS });
+
+/** That one request failed: every section says so and offers « Réessayer », which reloads them all. */
+export const LoadFailed: Story = {
+  ...page('load-failed', {}, (backend) => backend.setFault('load', 'server')),
+  play: async ({ canvasElement }) => {
+    for (const tag of ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change']) {
+      await waitForRole(await shadowOf(canvasElement, tag), 'button', /^(Réessayer|Retry)$/);
+    }
+  },
+};
