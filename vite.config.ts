@@ -2,7 +2,7 @@
  * Two builds into dist/:
  * - `npm` (default): one ES module per package entry, dependencies left as imports for the portal's bundler.
  * - `standalone`: dist/sel-widgets.js, self-contained for a page without a build step; lazy chunks (the
- *   password dictionaries) sit beside it and load relative to it.
+ *   phone rules, the password strength worker and its dictionaries) sit beside it and load relative to it.
  */
 import { defineConfig } from 'vite';
 
@@ -20,8 +20,13 @@ const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') &&
 
 export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
+  const chunkFileNames = standalone ? 'sel-widgets-[name]-[hash].js' : 'chunks/[name]-[hash].js';
   return {
+    // Relative: the worker's URL is resolved against the module that creates it, wherever a portal serves dist/.
+    base: './',
     publicDir: false,
+    // An ES module worker can import its language dictionary lazily; a classic one would hold both languages.
+    worker: { format: 'es', rolldownOptions: { output: { entryFileNames: chunkFileNames, chunkFileNames } } },
     build: {
       outDir: 'dist',
       emptyOutDir: !standalone,
@@ -33,8 +38,10 @@ export default defineConfig(({ mode }) => {
         ? { entry: { 'sel-widgets': 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` }
         : { entry: NPM_ENTRIES, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rolldownOptions: standalone
-        ? { output: { chunkFileNames: 'sel-widgets-[name]-[hash].js' } }
-        : { external: isExternal, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+        ? // Library mode keeps the whitespace of ES output (a portal's bundler would remove it); this file is
+          // loaded as it is, so it is minified in full.
+          { output: { chunkFileNames, minify: true } }
+        : { external: isExternal, output: { chunkFileNames } },
     },
   };
 });

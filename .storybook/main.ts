@@ -10,7 +10,8 @@ const config: StorybookConfig = {
   viteFinal(viteConfig) {
     // Pre-bundle Lit's helpers with Lit itself, or the dev server serves two copies of Lit.
     const include = [...(viteConfig.optimizeDeps?.include ?? []), 'lit', 'lit/directive-helpers.js', '@lit/task'];
-    return { ...viteConfig, optimizeDeps: { ...viteConfig.optimizeDeps, include } };
+    // The password strength worker as an ES module, so that it loads one language's dictionary, not both.
+    return { ...viteConfig, optimizeDeps: { ...viteConfig.optimizeDeps, include }, worker: { format: 'es' } };
   },
 };
 

@@ -1,6 +1,7 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { SetupWorker } from 'msw/browser';
+import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import { storyHandlers } from '../stories/support/backend.js';
 import { applyPortalTheme } from '../stories/support/portal-theme.js';
@@ -70,10 +71,12 @@ const preview: Preview = {
   initialGlobals: { locale: 'fr', theme: 'default' },
   decorators: [
     (story, context) => {
+      const locale = String(context.globals['locale'] ?? 'fr');
       // The elements follow <html lang>, as they do on a portal page.
-      document.documentElement.lang = String(context.globals['locale'] ?? 'fr');
+      document.documentElement.lang = locale;
       applyPortalTheme(context.globals['theme'] === 'portal');
-      return story();
+      // Docs pages wrap each story in lang="en", which the elements would follow (closest ancestor first).
+      return context.viewMode === 'docs' ? html`<div lang=${locale}>${story()}</div>` : story();
     },
   ],
   parameters: {

@@ -70,12 +70,17 @@ async function checkEntry(entry) {
     if (session.isDead()) {
       crashed = `the browser went away (${error.message})`;
     } else if (deadline.signal.aborted) {
-      const phase = await session.page
-        .evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase)
-        .catch(() => undefined);
+      const [phase, hooked] = await session.page
+        .evaluate(() => [
+          window.__STORYBOOK_PREVIEW__?.currentRender?.phase,
+          window.__STORYBOOK_ADDONS_CHANNEL__?.__storyCheckHooked === true,
+        ])
+        .catch(() => []);
       problems.push(
-        `timeout: not finished after ${STORY_TIMEOUT_MS} ms (render phase: ${phase ?? 'unknown'}): ` +
-          'a play function waiting for a state that never comes, or a loader that never resolves?',
+        hooked === false
+          ? `timeout: the Storybook channel never appeared in ${STORY_TIMEOUT_MS} ms (did the preview load?)`
+          : `timeout: not finished after ${STORY_TIMEOUT_MS} ms (render phase: ${phase ?? 'unknown'}): ` +
+              'a play function waiting for a state that never comes, or a loader that never resolves?',
       );
     } else {
       problems.push(`check: ${error.message}`);
@@ -401,6 +406,7 @@ try {
 const all = [...failed.story, ...failed.docs];
 if (all.length > 0) console.log(`\nfailed:\n${all.map((id) => `  ${id}`).join('\n')}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
-console.log(`\nstorybook check: ${docsPages.length} docs pages checked, ${failed.docs.length} failed`);
-console.log(`storybook check: ${stories.length} stories checked, ${failed.story.length} failed (${seconds} s)`);
+console.log(`\nstorybook check: ${seconds} s`);
+console.log(`storybook check: ${docsPages.length} docs pages checked, ${failed.docs.length} failed`);
+console.log(`storybook check: ${stories.length} stories checked, ${failed.story.length} failed`);
 process.exit(all.length > 0 ? 1 : 0);

@@ -36,8 +36,8 @@ function page(name: string, options: MemoryAdapterOptions = {}, setup?: BackendS
     render: (_args, context) => {
       const { apiBase } = loadedBackend(context);
       const english = context.globals['locale'] === 'en';
-      return html`<main style="max-width: 60rem; margin: 0 auto; padding: 1.5rem">
-        <h1>${english ? 'My account' : 'Mon compte'}</h1>
+      return html`<main style="display: grid; gap: 1.5rem; max-width: 60rem; margin: 0 auto; padding: 1.5rem">
+        <h1 style="margin: 0">${english ? 'My account' : 'Mon compte'}</h1>
         <sel-general-info api-base=${apiBase}></sel-general-info>
         <sel-phones api-base=${apiBase}></sel-phones>
         <sel-redlist api-base=${apiBase}></sel-redlist>

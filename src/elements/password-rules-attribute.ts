@@ -7,7 +7,7 @@
 import type { PasswordPolicy } from '../api/schemas.js';
 
 /** The syntax's `special` class, as its proposal defines it (ASCII punctuation and the space). */
-const SPECIAL = " -~!@#$%^&*_+=`|(){}[]:;\"'<>,.?/";
+const SPECIAL = ' -~!@#$%^&*_+=`|(){}[]:;"\'<>,.?/';
 
 /** A custom class `[...]`: the proposal wants `-` first and `]` last to read them as themselves. */
 function customClass(characters: string[]): string {

@@ -122,7 +122,11 @@ export class PasswordStrengthController implements ReactiveController {
    * a field, as when a password manager filled the form), at most `SUBMIT_WAIT_MS`. Undefined when they
    * cannot be had.
    */
-  async scoreNow(password: string, userInputs: string[], language: StrengthLanguage): Promise<StrengthResult | undefined> {
+  async scoreNow(
+    password: string,
+    userInputs: string[],
+    language: StrengthLanguage,
+  ): Promise<StrengthResult | undefined> {
     this.cancelTimer();
     this.waiting = undefined;
     const generation = ++this.generation;

@@ -1,4 +1,12 @@
-import { css, html, nothing, render, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  css,
+  html,
+  nothing,
+  render,
+  type ComplexAttributeConverter,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SelError } from '../api/errors.js';
 import type { Account, Section } from '../api/schemas.js';
@@ -49,14 +57,17 @@ const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, n
 /**
  * The « Authentification » section: « Changer de mot de passe… » opens a form with the current password,
  * the new one and its confirmation, the policy as a checklist that follows the typing, and a zxcvbn
- * strength meter whose dictionaries load the first time a password field gets focus.
+ * strength meter whose dictionaries load the first time a password field gets focus. Scores run in a Web
+ * Worker, so that typing never waits for them; where the page forbids workers, on the main thread once
+ * typing pauses.
  *
  * The form lives in the element's light DOM (in the `form` slot), so that password managers (Bitwarden,
  * 1Password, KeePassXC, the browser's own) and `<label for>` reach its inputs; its styles travel with the
- * element (adopted into the element's root, scoped by the tag name). Light-DOM pieces carry `sel-pc-*`
- * classes for portals that restyle them: `sel-pc-form`, `sel-pc-field`, `sel-pc-label`, `sel-pc-input`,
- * `sel-pc-toggle`, `sel-pc-rules`, `sel-pc-rule`, `sel-pc-strength`, `sel-pc-meter`, `sel-pc-button`,
- * `sel-pc-confirm`, `sel-pc-message`.
+ * element (adopted into the element's root, scoped by the tag name, and heavier than the page's own rules
+ * for forms). Light-DOM pieces carry `sel-pc-*` classes for portals that restyle them beyond the custom
+ * properties (a page rule must outweigh `sel-password-change:not(#\#) .sel-pc-…`): `sel-pc-form`,
+ * `sel-pc-field`, `sel-pc-label`, `sel-pc-input`, `sel-pc-toggle`, `sel-pc-rules`, `sel-pc-rule`,
+ * `sel-pc-strength`, `sel-pc-meter`, `sel-pc-button`, `sel-pc-confirm`, `sel-pc-message`.
  *
  * Passwords never reach an attribute, an event, a log or storage; they are dropped after a success, on
  * « Annuler » or Escape, and when the element leaves the page.
@@ -210,7 +221,7 @@ export class SelPasswordChange extends SelSection {
 
   private onFocusIn = (event: FocusEvent): void => {
     if (event.target instanceof HTMLInputElement && event.target.classList.contains('sel-pc-input')) {
-      this.prepareStrength();
+      this.prepareStrength(true);
     }
   };
 
@@ -353,9 +364,15 @@ export class SelPasswordChange extends SelSection {
     if (PASSWORD_FIELDS.some((field) => values[field] !== this.values[field])) this.values = values;
   }
 
-  private prepareStrength(): void {
+  /**
+   * Loads the dictionaries of the page language unless they are loaded or on their way. After a failed
+   * download, `retry` (a field just got focus) tries again; a keystroke does not, or the meter would flicker
+   * between « Chargement… » and « indisponible » at every key while the network is down.
+   */
+  private prepareStrength(retry = false): void {
     const language = this.i18n.language;
-    if (this.strength.status !== 'failed' && this.strength.preparedLanguage === language) return;
+    const failed = this.strength.status === 'failed';
+    if (this.strength.preparedLanguage === language && (!failed || !retry)) return;
     void this.strength.prepare(language).then(() => this.rescore());
   }
 
@@ -467,8 +484,7 @@ export class SelPasswordChange extends SelSection {
                         ${this.msg('password.open')}
                       </button>
                     </div>`
-              }
-              <slot name="form"></slot>`
+              } <slot name="form"></slot>`
           : html`<p class="message info" part="message">${this.msg('password.notEditable')}</p>`
       }
       ${this.viewError ? html`<p class="message error" role="alert" part="message">${this.viewError}</p>` : nothing}
@@ -517,8 +533,7 @@ export class SelPasswordChange extends SelSection {
     const flow = this.saveFlow;
     const items = this.checklist(account);
     const typed = this.values.new !== '';
-    return html`${this.renderField('current', items, [])}
-      ${this.renderField('new', items, [this.ids.rules])}
+    return html`${this.renderField('current', items, [])} ${this.renderField('new', items, [this.ids.rules])}
       ${renderChecklist(items, { title: this.ids.rulesTitle, list: this.ids.rules }, this.say)}
       ${renderStrength(
         {

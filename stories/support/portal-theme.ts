@@ -30,7 +30,6 @@ ${ELEMENTS.join(',\n')} {
   --sel-radius: 2px;
   --sel-space: 1.25rem;
   --sel-term-width: 16rem;
-  margin-bottom: 1.5rem;
 }
 ${part('section')} {
   border-top: 4px solid #00548f;

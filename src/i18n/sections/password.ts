@@ -40,11 +40,12 @@ export const passwordFr = {
   'password.rule.missing_upper.other': 'Au moins {count} lettres majuscules',
   'password.rule.missing_digit.one': 'Au moins un chiffre',
   'password.rule.missing_digit.other': 'Au moins {count} chiffres',
-  'password.rule.missing_special.one': 'Au moins un caractère spécial (ni lettre ni chiffre : ponctuation, symbole, espace)',
+  'password.rule.missing_special.one':
+    'Au moins un caractère spécial (ni lettre ni chiffre : ponctuation, symbole, espace)',
   'password.rule.missing_special.other':
     'Au moins {count} caractères spéciaux (ni lettres ni chiffres : ponctuation, symboles, espaces)',
   'password.rule.not_enough_classes.one':
-    "Au moins un type de caractères parmi : minuscules, majuscules, chiffres, caractères spéciaux",
+    'Au moins un type de caractères parmi : minuscules, majuscules, chiffres, caractères spéciaux',
   'password.rule.not_enough_classes.other':
     'Au moins {count} types de caractères parmi : minuscules, majuscules, chiffres, caractères spéciaux',
   'password.rule.forbidden_chars': 'Aucun de ces caractères : {chars}',
@@ -122,7 +123,8 @@ export const passwordEn: SectionMessages<typeof passwordFr> = {
   'password.rule.missing_upper.other': 'At least {count} uppercase letters',
   'password.rule.missing_digit.one': 'At least one digit',
   'password.rule.missing_digit.other': 'At least {count} digits',
-  'password.rule.missing_special.one': 'At least one special character (neither letter nor digit: punctuation, symbol, space)',
+  'password.rule.missing_special.one':
+    'At least one special character (neither letter nor digit: punctuation, symbol, space)',
   'password.rule.missing_special.other':
     'At least {count} special characters (neither letters nor digits: punctuation, symbols, spaces)',
   'password.rule.not_enough_classes.one':
