@@ -1,11 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Account } from '../api/schemas.js';
 import { safeWebsiteHref } from '../validation/website.js';
+import { mailtoHref } from './general-info-format.js';
 
 /**
  * « Pour les informations non modifiables individuellement, contactez votre correspondant annuaire. »
  * with the account's directory contact as a link: mail first (what the user guide implies), else an
- * http(s) page. The wording is a message, so a university overrides it through `configure()`.
+ * http(s) page. A value that is neither a mail address nor an http(s) URL never becomes a link. The wording
+ * is a message, so a university overrides it through `configure()`.
  */
 export function renderDirectoryHint(
   account: Account,
@@ -13,10 +15,12 @@ export function renderDirectoryHint(
 ): TemplateResult {
   const contact = account.directoryContact;
   const email = contact?.email?.trim();
-  const href = email ? `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}` : safeWebsiteHref(contact?.url);
-  const label = contact?.name?.trim() || email || msg('common.directoryContactLink');
+  const mailto = mailtoHref(email);
+  const href = mailto ?? safeWebsiteHref(contact?.url);
+  const name = contact?.name?.trim();
+  const label = name || (mailto ? email : undefined) || msg('common.directoryContactLink');
   return html`<p class="hint" part="hint">
     ${msg('common.directoryHint')}
-    ${href ? html`<a href=${href} part="link">${label}</a>` : contact?.name ? html`<span>${label}</span>` : nothing}
+    ${href ? html`<a href=${href} part="link">${label}</a>` : name ? html`<span>${name}</span>` : nothing}
   </p>`;
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SelError } from '../api/errors.js';
@@ -63,8 +63,10 @@ import { SelSection } from './sel-section.js';
  * @cssprop --sel-color-confirm-text - Text of « Valider » (default #ffffff).
  * @cssprop --sel-color-accent - Links and buttons (default #000091).
  * @cssprop --sel-color-error - Error messages, the invalid field and the removal button (default #ce0500).
+ * @cssprop --sel-color-error-background - Background of error messages (default #fff4f3).
  * @cssprop --sel-color-danger-text - Text of « Confirmer la suppression » (default #ffffff).
  * @cssprop --sel-color-success - Success messages (default #18753c).
+ * @cssprop --sel-color-success-background - Background of success messages (default #f0faf3).
  * @cssprop --sel-color-text - Text (default #1b1b1b).
  * @cssprop --sel-color-muted - Secondary text (default #525252).
  * @cssprop --sel-color-border - Field borders (default #767676).
@@ -102,6 +104,8 @@ export class SelGeneralInfo extends SelSection {
   private formOpenings = 0;
   /** A pointer is pressing one of the form's buttons: the blur that press causes must not move the button. */
   private pointerOnButton = false;
+  /** The save error had the focus when this render started: if the render removes it, focus must go on. */
+  private saveErrorHadFocus = false;
 
   private readonly details: DetailsContext = {
     msg: (key, params) => this.msg(key, params),
@@ -111,6 +115,20 @@ export class SelGeneralInfo extends SelSection {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.editing = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.saveErrorHadFocus = this.shadowRoot?.activeElement?.id === 'save-error';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The wait after a 429 is over and its message went away with the focus on it: without this the focus
+    // would fall back to the page. « Valider », enabled again, is the next step.
+    if (this.saveErrorHadFocus && this.editing && !this.renderRoot.querySelector('#save-error')) {
+      this.renderRoot.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
+    }
   }
 
   protected renderAccount(account: Account): TemplateResult {
@@ -246,22 +264,33 @@ export class SelGeneralInfo extends SelSection {
 
   /** A failed save that is not about the value itself: said in words, the input untouched below it. */
   private renderSaveError(account: Account): TemplateResult | typeof nothing {
-    const error = this.saveFlow.error;
-    if (!error || feedbackFromServer(error)) return nothing;
-    const text =
-      error.kind === 'rate_limited'
-        ? // The countdown changes every second: announced once by the alert, not at every tick.
-          html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: this.saveFlow.retryInSeconds })}</span>`
-        : this.failureMessage(error, account);
+    const flow = this.saveFlow;
+    const error = flow.error;
+    let text: TemplateResult | string;
+    if (flow.retryInSeconds > 0 && (error === undefined || error.kind === 'rate_limited')) {
+      // Also when the form is opened again during the wait: « Valider » is disabled, and this says why.
+      // The countdown changes every second: announced once by the alert, not at every tick.
+      text = html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>`;
+    } else if (!error || error.kind === 'rate_limited' || feedbackFromServer(error)) {
+      return nothing;
+    } else {
+      text = this.failureMessage(error, account);
+    }
     return html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">${text}</div>`;
   }
 
-  private failureMessage(error: SelError, account: Account): string {
+  /** `typed`: the address the refused save carried, repeated after a 403 since the form it was in closes. */
+  private failureMessage(error: SelError, account: Account, typed?: string | null): string {
     if (error.kind === 'conflict') {
       const current = account.website ? displayWebsite(account.website) : this.msg('generalInfo.website.currentNone');
       return this.msg('generalInfo.website.conflict', { current });
     }
-    if (error.kind === 'forbidden') return this.msg('generalInfo.website.forbidden');
+    if (error.kind === 'forbidden') {
+      const refused = this.msg('generalInfo.website.forbidden');
+      return typed
+        ? `${refused} ${this.msg('generalInfo.website.forbiddenTyped', { url: displayWebsite(typed) })}`
+        : refused;
+    }
     return this.msg(messageKeyFor(error));
   }
 
@@ -361,17 +390,18 @@ export class SelGeneralInfo extends SelSection {
       if (formStillOpen) await this.closeForm(status);
       else this.status = status;
     } else if (outcome === 'failed') {
-      await this.explainFailure(formStillOpen);
+      await this.explainFailure(formStillOpen, website);
     }
   };
 
-  private async explainFailure(formStillOpen: boolean): Promise<void> {
+  private async explainFailure(formStillOpen: boolean, website: string | null): Promise<void> {
     const error = this.saveFlow.error;
     const account = this.account;
     if (!error || !account) return;
     if (error.kind === 'forbidden' || !formStillOpen) {
-      // A 403 means the website is not editable for this person: there is nothing to retry in the form.
-      this.viewError = this.failureMessage(error, account);
+      // A 403 means the website is not editable for this person: there is nothing to retry in the form. The
+      // address they typed is not lost with it: the message repeats it, to copy or to pass on.
+      this.viewError = this.failureMessage(error, account, formStillOpen ? website : undefined);
       if (formStillOpen) await this.closeForm();
       // The server knows better than the loaded account what is editable: reload it so the view agrees.
       if (error.kind === 'forbidden') this.retryLoad();

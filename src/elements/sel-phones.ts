@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SelError } from '../api/errors.js';
-import { PHONE_TYPES, type Account, type Section } from '../api/schemas.js';
+import { PHONE_TYPES, type Account, type Phone, type Section } from '../api/schemas.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { renderDirectoryHint } from './directory-hint.js';
 import { messageKeyFor } from './error-messages.js';
@@ -81,9 +81,11 @@ const FALLBACK_REGION = 'FR';
  * @cssprop --sel-color-confirm-text - Text of « Valider » (default #ffffff).
  * @cssprop --sel-color-accent - Links and buttons (default #000091).
  * @cssprop --sel-color-error - Error messages and the invalid field (default #ce0500).
+ * @cssprop --sel-color-error-background - Background of error messages (default #fff4f3).
  * @cssprop --sel-color-warning - Type warnings (default #b34000).
  * @cssprop --sel-color-warning-background - Background of type warnings (default #fff4ed).
  * @cssprop --sel-color-success - Success messages (default #18753c).
+ * @cssprop --sel-color-success-background - Background of success messages (default #f0faf3).
  * @cssprop --sel-color-text - Text (default #1b1b1b).
  * @cssprop --sel-color-muted - Secondary text (default #525252).
  * @cssprop --sel-color-border - Field borders (default #767676).
@@ -139,6 +141,10 @@ export class SelPhones extends SelSection {
   /** The row each number of the last request came from, in order: where the server's `phones[i]` lands. */
   private sentKeys: number[] = [];
   private warnedRegion: string | undefined;
+  /** A pointer is pressing one of the form's buttons: the blur that press causes must not move the button. */
+  private pointerOnButton = false;
+  /** The save error had the focus when this render started: if the render removes it, focus must go on. */
+  private saveErrorHadFocus = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -156,6 +162,16 @@ export class SelPhones extends SelSection {
     if (this.tools && !this.tools.isSupportedRegion(region) && this.warnedRegion !== region) {
       this.warnedRegion = region;
       console.warn(`<sel-phones>: default-region "${region}" is not a known region code; using FR.`);
+    }
+    this.saveErrorHadFocus = this.shadowRoot?.activeElement?.id === 'save-error';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The wait after a 429 is over and its message went away with the focus on it: without this the focus
+    // would fall back to the page. « Valider », enabled again, is the next step.
+    if (this.saveErrorHadFocus && this.editing && !this.renderRoot.querySelector('#save-error')) {
+      this.renderRoot.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
     }
   }
 
@@ -224,7 +240,13 @@ export class SelPhones extends SelSection {
     const flow = this.saveFlow;
     const checks = checkRows(this.rows, this.region, tools);
     const atLimit = this.rows.length >= MAX_PHONES;
-    return html`<form part="form" novalidate @submit=${this.submit} @keydown=${this.onKeydown}>
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.submit}
+      @keydown=${this.onKeydown}
+      @pointerdown=${this.onPointerDown}
+    >
       <p id="phones-help" class="muted help" part="help">
         ${this.msg('phones.help', { example: tools.exampleNumber(this.region), max: MAX_PHONES })}
       </p>
@@ -357,27 +379,48 @@ export class SelPhones extends SelSection {
 
   /** A failed save that is not about one number: said in words, the rows untouched above it. */
   private renderSaveError(account: Account, tools: PhoneTools): TemplateResult | typeof nothing {
-    const error = this.saveFlow.error;
-    if (!error || (error.kind === 'validation' && this.serverErrorsOnRows)) return nothing;
-    const text =
-      error.kind === 'rate_limited'
-        ? // The countdown changes every second: announced once by the alert, not at every tick.
-          html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: this.saveFlow.retryInSeconds })}</span>`
-        : this.failureMessage(error, account, tools);
+    const flow = this.saveFlow;
+    const error = flow.error;
+    let text: TemplateResult | string;
+    if (flow.retryInSeconds > 0 && (error === undefined || error.kind === 'rate_limited')) {
+      // Also when the form is opened again during the wait: « Valider » is disabled, and this says why.
+      // The countdown changes every second: announced once by the alert, not at every tick.
+      text = html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>`;
+    } else if (!error || error.kind === 'rate_limited' || (error.kind === 'validation' && this.serverErrorsOnRows)) {
+      return nothing;
+    } else {
+      text = this.failureMessage(error, account, tools);
+    }
     return html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">${text}</div>`;
   }
 
-  private failureMessage(error: SelError, account: Account, tools: PhoneTools | undefined): string {
-    if (error.kind === 'forbidden') return this.msg('phones.forbidden');
+  /** `typed`: the list the refused save carried, repeated after a 403 since the form it was in closes. */
+  private failureMessage(
+    error: SelError,
+    account: Account,
+    tools: PhoneTools | undefined,
+    typed?: readonly Phone[],
+  ): string {
+    if (error.kind === 'forbidden') {
+      const refused = this.msg('phones.forbidden');
+      return typed?.length
+        ? `${refused} ${this.msg('phones.forbiddenTyped', { numbers: this.describePhones(typed, tools) })}`
+        : refused;
+    }
     if (error.kind !== 'conflict') return this.msg(messageKeyFor(error));
+    const current = this.describePhones(account.phones, tools);
+    return this.msg('phones.conflict', { current: current || this.msg('phones.currentNone') });
+  }
+
+  /** « 05 49 45 49 99 (Bureau), 06 12 34 56 78 (Mobile) »: a list in words, for a message. */
+  private describePhones(phones: readonly Phone[], tools: PhoneTools | undefined): string {
     const region = this.region;
-    const current = account.phones
+    return phones
       .map((phone) => {
         const number = tools ? tools.formatPhoneForDisplay(phone.number, region) : phone.number;
         return `${number} (${typeLabel(phone.type, this.msg.bind(this))})`;
       })
       .join(', ');
-    return this.msg('phones.conflict', { current: current || this.msg('phones.currentNone') });
   }
 
   private retryTools = (): void => {
@@ -460,17 +503,25 @@ export class SelPhones extends SelSection {
 
   private onBlur(key: number, event: FocusEvent): void {
     const tools = this.tools;
-    if (!this.editing || !tools || this.saveFlow.pending) return;
+    // A row just removed (its field had the focus) has nothing left to judge.
+    if (!this.editing || !tools || this.saveFlow.pending || !this.rows.some((row) => row.key === key)) return;
     const input = event.target as HTMLInputElement;
     const draft = formatOnLeave(input.value, this.region, tools);
-    // Focus going to one of the form's buttons: that button decides. A message appearing now would push the
-    // button down between the press and the release of the pointer, and the click would be lost.
-    const next = event.relatedTarget;
-    const judge = !(next instanceof HTMLButtonElement && next.form === input.form);
+    // A pointer pressing one of the form's buttons: that button decides. A message appearing now would push
+    // the button down between the press and the release, and the click would be lost. Tab still judges,
+    // though the next stop is the row's « Supprimer »: a keyboard user leaving a wrong number hears why.
+    const judge = !this.pointerOnButton;
     this.rows = this.rows.map((row) =>
       row.key === key ? { ...row, draft, showFeedback: row.showFeedback || judge } : row,
     );
   }
+
+  private onPointerDown = (event: PointerEvent): void => {
+    if (!(event.target instanceof Element) || !event.target.closest('button')) return;
+    this.pointerOnButton = true;
+    // The field blurs within this same press; the flag is for that blur only.
+    setTimeout(() => (this.pointerOnButton = false));
+  };
 
   private onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
@@ -519,17 +570,18 @@ export class SelPhones extends SelSection {
       if (formStillOpen) await this.closeForm(status);
       else this.status = status;
     } else if (outcome === 'failed') {
-      await this.explainFailure(formStillOpen);
+      await this.explainFailure(formStillOpen, phones);
     }
   };
 
-  private async explainFailure(formStillOpen: boolean): Promise<void> {
+  private async explainFailure(formStillOpen: boolean, phones: readonly Phone[]): Promise<void> {
     const error = this.saveFlow.error;
     const account = this.account;
     if (!error || !account) return;
     if (error.kind === 'forbidden' || !formStillOpen) {
-      // A 403 means the numbers are not editable for this person: there is nothing to retry in the form.
-      this.viewError = this.failureMessage(error, account, this.tools);
+      // A 403 means the numbers are not editable for this person: there is nothing to retry in the form. The
+      // numbers they typed are not lost with it: the message repeats them, to copy or to pass on.
+      this.viewError = this.failureMessage(error, account, this.tools, formStillOpen ? phones : undefined);
       if (formStillOpen) await this.closeForm();
       // The server knows better than the loaded account what is editable: reload it so the view agrees.
       if (error.kind === 'forbidden') this.retryLoad();

@@ -145,6 +145,38 @@ describe('<sel-general-info>', () => {
       ]);
     });
 
+    it('names every eduPerson affiliation in French and in English, and shows an unknown one as is', async () => {
+      const labels = {
+        staff: ['Personnel administratif ou technique', 'Administrative or technical staff'],
+        faculty: ['Enseignant(e)-chercheur(se)', 'Faculty (teaching and research)'],
+        employee: ["Employé(e) de l'établissement", 'Employee of the university'],
+        student: ['Étudiant(e)', 'Student'],
+        member: ["Membre de l'établissement", 'Member of the university'],
+        affiliate: ["Personne associée à l'établissement", 'Affiliate of the university'],
+        alum: ['Ancien(ne) étudiant(e)', 'Alumnus or alumna'],
+        researcher: ['Chercheur(se)', 'Researcher'],
+        teacher: ['Enseignant(e)', 'Teacher'],
+        emeritus: ['Professeur(e) émérite', 'Emeritus professor'],
+        retired: ['Retraité(e)', 'Retired'],
+      };
+      const setup = await mockBackend();
+      setup.backend.changeElsewhere({
+        affiliations: [...Object.keys(labels), 'Visiting-Scholar'],
+        primaryAffiliation: null,
+      });
+      for (const [lang, column] of [
+        ['fr', 0],
+        ['en', 1],
+      ] as const) {
+        const el = await loaded(setup, lang);
+        const items = root(el).querySelector('[part="list"]')!.querySelectorAll('li');
+        expect(
+          [...items].map((item) => item.textContent!.trim()),
+          lang,
+        ).to.deep.equal([...Object.values(labels).map((pair) => pair[column]), 'Visiting-Scholar']);
+      }
+    });
+
     it('shows the account expiry date in the page language, with the three-month rule', async () => {
       const setup = await mockBackend();
       setup.backend.changeElsewhere({ accountExpiresAt: '2026-09-30' });
@@ -249,6 +281,22 @@ describe('<sel-general-info>', () => {
         'mailto:annuaire@univ-exemple.fr',
       );
       await expect(el).to.be.accessible();
+    });
+
+    it('links the correspondent only through a mail address or an http(s) page', async () => {
+      const setup = await mockBackend();
+      setup.backend.changeElsewhere({
+        directoryContact: { email: 'pas une adresse', url: 'https://annuaire.univ-exemple.fr/contact' },
+      });
+      const el = await loaded(setup);
+      const link = getByRole(root(el), 'link', 'Contacter votre correspondant annuaire') as HTMLAnchorElement;
+      expect(link.href).to.equal('https://annuaire.univ-exemple.fr/contact');
+      const other = await mockBackend();
+      other.backend.changeElsewhere({ directoryContact: { name: 'Annuaire', url: 'javascript:alert(1)' } });
+      const unsafe = await loaded(other);
+      expect(visibleText(unsafe)).to.contain('contactez votre correspondant annuaire. Annuaire');
+      expect(queryByRole(root(unsafe), 'link', 'Annuaire')).to.equal(null);
+      expect(root(unsafe).querySelector('a[href^="javascript"]')).to.equal(null);
     });
 
     it('links a correspondent given as a web page, and lets the portal reword the hint', async () => {
@@ -676,6 +724,8 @@ describe('<sel-general-info>', () => {
       const alert = getByRole(root(el), 'alert');
       expect(alert.textContent).to.contain("Vous n'êtes pas autorisé(e) à modifier votre site web ici.");
       expect(alert.textContent).to.contain('contactez votre correspondant annuaire');
+      // The form is gone, not what the person typed: the message repeats it.
+      expect(alert.textContent).to.contain(`L'adresse que vous avez saisie : ${NEW_WEBSITE}.`);
       expect(deepActiveElement()).to.equal(alert);
       await waitFor(() => expect(setup.backend.calls.load).to.equal(2));
       await expect(el).to.be.accessible();
@@ -781,17 +831,38 @@ describe('<sel-general-info>', () => {
       expect(field(el).getAttribute('aria-invalid')).to.equal('false');
     });
 
-    it('429: disables « Valider » for Retry-After seconds and says how long', async () => {
+    it('429: disables « Valider » for Retry-After seconds and says how long; then focus is on « Valider »', async () => {
       const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 2, once: true });
       const save = button(el, 'Valider');
       expect(save.disabled).to.equal(true);
-      expect(getByRole(root(el), 'alert').textContent).to.match(/réessayer dans 2 s/);
+      const alert = getByRole(root(el), 'alert');
+      expect(alert.textContent).to.match(/réessayer dans 2 s/);
+      expect(deepActiveElement()).to.equal(alert);
       expect(field(el).value).to.equal(NEW_WEBSITE);
       await expect(el).to.be.accessible();
       await waitFor(() => expect(save.disabled).to.equal(false), 4000);
+      // The message went with the wait; the focus did not fall back to the page.
+      expect(queryByRole(root(el), 'alert')).to.equal(null);
+      expect(deepActiveElement()).to.equal(save);
       await press(el, 'Valider');
       await waitFor(() => expect(setup.backend.account.website).to.equal(NEW_WEBSITE));
     }).timeout(8000);
+
+    it('429, « Annuler », « Modifier… » again: the form says why « Valider » is still disabled', async () => {
+      const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 3, once: true });
+      await press(el, 'Annuler');
+      await openForm(el);
+      expect(button(el, 'Valider').disabled).to.equal(true);
+      expect(getByRole(root(el), 'alert').textContent).to.match(
+        /Trop de tentatives. Vous pourrez réessayer dans [1-3] s./,
+      );
+      await expect(el).to.be.accessible();
+      await fill(el, NEW_WEBSITE);
+      await waitFor(() => expect(button(el, 'Valider').disabled).to.equal(false), 5000);
+      expect(queryByRole(root(el), 'alert')).to.equal(null);
+      await press(el, 'Valider');
+      await waitFor(() => expect(setup.backend.account.website).to.equal(NEW_WEBSITE));
+    }).timeout(10000);
 
     it('a save that fails after « Annuler » is still reported, without taking the focus', async () => {
       const setup = await mockBackend();
@@ -914,6 +985,44 @@ describe('<sel-general-info>', () => {
       await press(el, 'Save');
       await waitFor(() => expect(queryByRole(root(el), 'textbox')).to.equal(null));
       expect(getByRole(root(el), 'alert').textContent).to.contain('You are not allowed to change your website here.');
+      expect(getByRole(root(el), 'alert').textContent).to.contain(`The address you typed: ${NEW_WEBSITE}.`);
+    });
+
+    for (const [kind, words] of [
+      ['network', 'The server cannot be reached. Check your connection, then try again.'],
+      ['server', 'The service ran into an error. Try again later.'],
+      ['unauthorized', 'Your session has expired.'],
+      ['invalid_response', 'The server sent an unexpected answer.'],
+    ] as const) {
+      it(`says a ${kind} failure in English, the address kept`, async () => {
+        const setup = await mockBackend();
+        const el = await loaded(setup, 'en');
+        setup.backend.setFault('save', kind);
+        await openForm(el, 'Edit…');
+        await fill(el, NEW_WEBSITE, 'Website');
+        await press(el, 'Save');
+        await waitFor(() => expect(getByRole(root(el), 'alert').textContent).to.contain(words));
+        expect(field(el, 'Website').value).to.equal(NEW_WEBSITE);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('says the checks in English', async () => {
+      const setup = await mockBackend();
+      const el = await loaded(setup, 'en');
+      await openForm(el, 'Edit…');
+      for (const [input, words] of [
+        ['https://intranet/', 'The address must contain a full site name, with a dot'],
+        ['https://claire:secret@example.org', 'The address must not contain a user name or password'],
+        ['//evil.example/', 'This web address is not valid.'],
+        [`https://example.org/${'a'.repeat(2100)}`, 'This address is too long: 2048 characters at most.'],
+      ] as const) {
+        await fill(el, input, 'Website');
+        await press(el, 'Save');
+        expect(field(el, 'Website').getAttribute('aria-invalid'), input).to.equal('true');
+        expect(description(field(el, 'Website')), input).to.contain(words);
+      }
+      expect(setup.backend.calls.save).to.equal(0);
     });
 
     it('follows a change of <html lang> without a reload', async () => {

@@ -685,6 +685,20 @@ describe('<sel-phones>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('Tab out of a wrong number says why, although the next stop is the row’s « Supprimer »', async () => {
+      const { el, setup } = await loaded();
+      await openForm(el);
+      const input = field(el, OFFICE);
+      await retype(el, input, '05 49');
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Supprimer le numéro 05 49 (Bureau)'));
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(describedText(input)).to.contain('Ce numéro est trop court');
+      expect(setup.backend.calls.save).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
     it('a message, once shown, goes as soon as the number is right', async () => {
       const { el } = await loaded();
       await openForm(el);
@@ -773,6 +787,7 @@ describe('<sel-phones>', () => {
     for (const [kind, words] of [
       ['network', 'Le serveur est injoignable'],
       ['server', 'Le service a rencontré une erreur'],
+      ['invalid_response', 'Le serveur a envoyé une réponse inattendue'],
       ['validation', 'Le serveur a refusé la valeur saisie'],
     ] as const) {
       it(`${kind}: keeps every row, explains, and lets the person retry`, async () => {
@@ -807,6 +822,10 @@ describe('<sel-phones>', () => {
       expect(queryByRole(root(el), 'textbox')).to.equal(null);
       const alert = getByRole(root(el), 'alert');
       expect(alert.textContent).to.contain("Vous n'êtes pas autorisé(e) à modifier vos numéros de téléphone ici.");
+      // The form is gone, not what the person typed: the message repeats it.
+      expect(alert.textContent).to.contain(
+        'Les numéros que vous avez saisis : 05 49 45 49 98 (Bureau), 06 12 34 56 78 (Mobile), 05 49 45 49 97 (Fax).',
+      );
       expect(deepActiveElement()).to.equal(alert);
       await expect(el).to.be.accessible();
     });
@@ -824,6 +843,9 @@ describe('<sel-phones>', () => {
       expect(field(el, OFFICE).value).to.equal('05 49 45 49 98');
       expect(field(el, MOBILE).value).to.equal('06 12 34 56 78');
       expect(setup.backend.calls.load).to.equal(2);
+      expect(events.of('sel-error').at(-1)!.detail).to.include({ kind: 'conflict', status: 412 });
+      expect(deepActiveElement()).to.equal(getByRole(root(el), 'alert'));
+      await expect(el).to.be.accessible();
       await submit(el);
       await waitFor(() => expect(setup.backend.account.phones[0]!.number).to.equal('+33549454998'));
       expect(patches(setup).map((request) => request.headers.get('If-Match'))).to.deep.equal(['"1"', '"2"']);
@@ -866,17 +888,39 @@ describe('<sel-phones>', () => {
       expectListKept(el);
     });
 
-    it('429: disables « Valider » for Retry-After seconds and says how long', async () => {
+    it('429: disables « Valider » for Retry-After seconds and says how long; then focus is on « Valider »', async () => {
       const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 2, once: true });
       const save = getByRole(root(el), 'button', 'Valider') as HTMLButtonElement;
       expect(save.disabled).to.equal(true);
-      expect(getByRole(root(el), 'alert').textContent).to.match(/réessayer dans 2 s/);
+      const alert = getByRole(root(el), 'alert');
+      expect(alert.textContent).to.match(/réessayer dans 2 s/);
+      expect(deepActiveElement()).to.equal(alert);
       expectListKept(el);
       await expect(el).to.be.accessible();
       await waitFor(() => expect(save.disabled).to.equal(false), 4000);
+      // The message went with the wait; the focus did not fall back to the page.
+      expect(queryByRole(root(el), 'alert')).to.equal(null);
+      expect(deepActiveElement()).to.equal(save);
       await submit(el);
       await waitFor(() => expect(setup.backend.account.phones).to.have.length(3));
     }).timeout(8000);
+
+    it('429, « Annuler », « Modifier… » again: the form says why « Valider » is still disabled', async () => {
+      const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 3, once: true });
+      await submit(el, 'Annuler');
+      await openForm(el);
+      const save = getByRole(root(el), 'button', 'Valider') as HTMLButtonElement;
+      expect(save.disabled).to.equal(true);
+      expect(getByRole(root(el), 'alert').textContent).to.match(
+        /Trop de tentatives. Vous pourrez réessayer dans [1-3] s./,
+      );
+      await expect(el).to.be.accessible();
+      await retype(el, field(el, OFFICE), '05 49 45 49 98');
+      await waitFor(() => expect(save.disabled).to.equal(false), 5000);
+      expect(queryByRole(root(el), 'alert')).to.equal(null);
+      await submit(el);
+      await waitFor(() => expect(setup.backend.account.phones[0]!.number).to.equal('+33549454998'));
+    }).timeout(10000);
 
     it('timeout: an adapter that gives up says the server did not answer in time', async () => {
       const setup = await mockBackend();
@@ -964,6 +1008,58 @@ describe('<sel-phones>', () => {
       await submit(el, 'Save');
       await waitFor(() => expect(visibleText(el)).to.contain('Your phone numbers are saved.'));
       expect(setup.backend.account.phones[0]!.number).to.equal('+33549454998');
+    });
+
+    it('names the types and says the other checks in English', async () => {
+      const { el, setup } = await loaded({ lang: 'en', phones: [] });
+      await openForm(el, 'Edit…');
+      const rows = [
+        ['Office', 'abc', 'This is not a phone number'],
+        ['Mobile', '06 12 34 56 78 99', 'This number is too long'],
+        ['Fax', '+999 12 34 56', 'This number does not exist.'],
+        ['Other', '05 49 45 49 99', null],
+      ] as const;
+      for (const [index, [type, typed]] of rows.entries()) {
+        getByRole(root(el), 'button', 'Add a number').click();
+        await el.updateComplete;
+        await retype(el, field(el, `Number ${index + 1} (${type})`), typed);
+      }
+      await submit(el, 'Save');
+      for (const [index, [type, , words]] of rows.entries()) {
+        const input = field(el, `Number ${index + 1} (${type})`);
+        if (words) expect(describedText(input), type).to.contain(words);
+      }
+      expect(describedText(field(el, 'Number 2 (Mobile)'))).to.contain('Example of a valid number: 06 12 34 56 78.');
+      await retype(el, field(el, 'Number 1 (Office)'), '05 49 45 49 99');
+      await leave(el, field(el, 'Number 1 (Office)'));
+      expect(describedText(field(el, 'Number 4 (Other)'))).to.contain(
+        'This number is already in the list (number 1): remove one of the two lines.',
+      );
+      await chooseType(el, 'Type of number 1', 'mobile');
+      expect(describedText(field(el, 'Number 1 (Mobile)'))).to.contain(
+        'Note: this is not a mobile number, and its type is “Mobile”.',
+      );
+      expect(setup.backend.calls.save).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says a 412 and a 403 in English, the list kept', async () => {
+      const { el, setup } = await loaded({ lang: 'en' });
+      await openForm(el, 'Edit…');
+      await retype(el, field(el, 'Number 1 (Office)'), '05 49 45 49 98');
+      setup.backend.changeElsewhere({ phones: [] });
+      await submit(el, 'Save');
+      await waitFor(() => getByRole(root(el), 'alert'));
+      expect(getByRole(root(el), 'alert').textContent).to.contain(
+        'Your numbers were changed elsewhere in the meantime and have just been reloaded. Numbers saved at present: none.',
+      );
+      expect(field(el, 'Number 1 (Office)').value).to.equal('05 49 45 49 98');
+      setup.backend.setFault('save', 'forbidden');
+      await submit(el, 'Save');
+      await waitFor(() => expect(queryByRole(root(el), 'textbox')).to.equal(null));
+      const alert = getByRole(root(el), 'alert').textContent!;
+      expect(alert).to.contain('You are not allowed to change your phone numbers here.');
+      expect(alert).to.contain('The numbers you typed: 05 49 45 49 98 (Office), 06 12 34 56 78 (Mobile).');
     });
   });
 });

@@ -12,7 +12,7 @@ export const commonFr = {
     "Cette section n'est pas configurée : le portail doit indiquer l'adresse du service (attribut api-base).",
   'common.directoryHint':
     'Pour les informations non modifiables individuellement, contactez votre correspondant annuaire.',
-  'common.directoryContactLink': 'Écrire au correspondant annuaire',
+  'common.directoryContactLink': 'Contacter votre correspondant annuaire',
   'common.loadFailed': "Les informations de votre compte n'ont pas pu être chargées.",
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.',
   'error.timeout': "Le serveur n'a pas répondu à temps. Réessayez dans un instant.",
@@ -39,7 +39,7 @@ export const commonEn: SectionMessages<typeof commonFr> = {
   'common.notConfigured':
     'This section is not configured: the portal must give the address of the service (api-base attribute).',
   'common.directoryHint': 'For information you cannot change yourself, contact your directory correspondent.',
-  'common.directoryContactLink': 'Write to the directory correspondent',
+  'common.directoryContactLink': 'Contact your directory correspondent',
   'common.loadFailed': 'Your account information could not be loaded.',
   'error.network': 'The server cannot be reached. Check your connection, then try again.',
   'error.timeout': 'The server did not answer in time. Try again in a moment.',

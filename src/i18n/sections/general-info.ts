@@ -62,6 +62,7 @@ export const generalInfoFr = {
   'generalInfo.website.currentNone': 'aucun',
   'generalInfo.website.forbidden':
     "Vous n'êtes pas autorisé(e) à modifier votre site web ici. Pour le changer, contactez votre correspondant annuaire.",
+  'generalInfo.website.forbiddenTyped': "L'adresse que vous avez saisie : {url}.",
 };
 
 export const generalInfoEn: SectionMessages<typeof generalInfoFr> = {
@@ -121,4 +122,5 @@ export const generalInfoEn: SectionMessages<typeof generalInfoFr> = {
   'generalInfo.website.currentNone': 'none',
   'generalInfo.website.forbidden':
     'You are not allowed to change your website here. To change it, contact your directory correspondent.',
+  'generalInfo.website.forbiddenTyped': 'The address you typed: {url}.',
 };

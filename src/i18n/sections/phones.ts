@@ -52,6 +52,7 @@ export const phonesFr = {
   'phones.currentNone': 'aucun',
   'phones.forbidden':
     "Vous n'êtes pas autorisé(e) à modifier vos numéros de téléphone ici. Pour les changer, contactez votre correspondant annuaire.",
+  'phones.forbiddenTyped': 'Les numéros que vous avez saisis : {numbers}.',
 };
 
 export const phonesEn: SectionMessages<typeof phonesFr> = {
@@ -102,4 +103,5 @@ export const phonesEn: SectionMessages<typeof phonesFr> = {
   'phones.currentNone': 'none',
   'phones.forbidden':
     'You are not allowed to change your phone numbers here. To change them, contact your directory correspondent.',
+  'phones.forbiddenTyped': 'The numbers you typed: {numbers}.',
 };
