@@ -285,36 +285,57 @@ export const PolicyViolation: Story = {
   },
 };
 
+/** A backend whose `POST /account/password` answers `problem` (422): for the answers the mock does not make. */
+function refusedBy(name: string, problem: Record<string, unknown>): Pick<Story, 'loaders' | 'render'> {
+  return {
+    loaders: [backendLoader(`password-${name}`)],
+    render: (_args, context) => {
+      const { apiBase } = loadedBackend(context);
+      const adapter = new RestAdapter({
+        baseUrl: apiBase,
+        fetch: (resource, init) =>
+          init?.method === 'POST'
+            ? Promise.resolve(
+                new Response(JSON.stringify(problem), {
+                  status: 422,
+                  headers: { 'Content-Type': 'application/problem+json' },
+                }),
+              )
+            : fetch(resource, init),
+      });
+      return html`<sel-password-change .adapter=${adapter}></sel-password-change>`;
+    },
+  };
+}
+
 /** 422 `policy_violation` with a rule the element does not know: the server's own words are shown. */
 export const PolicyViolationUnknownRule: Story = {
-  loaders: [backendLoader('password-policy-unknown')],
-  render: (_args, context) => {
-    const { apiBase } = loadedBackend(context);
-    const problem = {
-      type: 'about:blank',
-      title: 'Unprocessable Content',
-      status: 422,
-      code: 'policy_violation',
-      violations: ['too_similar'],
-      detail: 'Trop proche de votre ancien mot de passe.',
-    };
-    const adapter = new RestAdapter({
-      baseUrl: apiBase,
-      fetch: (resource, init) =>
-        init?.method === 'POST'
-          ? Promise.resolve(
-              new Response(JSON.stringify(problem), {
-                status: 422,
-                headers: { 'Content-Type': 'application/problem+json' },
-              }),
-            )
-          : fetch(resource, init),
-    });
-    return html`<sel-password-change .adapter=${adapter}></sel-password-change>`;
-  },
+  ...refusedBy('policy-unknown', {
+    type: 'about:blank',
+    title: 'Unprocessable Content',
+    status: 422,
+    code: 'policy_violation',
+    violations: ['too_similar'],
+    detail: 'Trop proche de votre ancien mot de passe.',
+  }),
   play: async (context) => {
     const el = await fillAndSave(context);
     await waitForText(el, 'Trop proche de votre ancien mot de passe.');
+  },
+};
+
+/** 422 `policy_violation` with neither a known code nor words: the field still says the password was refused. */
+export const PolicyViolationNoReason: Story = {
+  ...refusedBy('policy-no-reason', {
+    type: 'about:blank',
+    title: 'Unprocessable Content',
+    status: 422,
+    code: 'policy_violation',
+  }),
+  play: async (context) => {
+    const el = await fillAndSave(context);
+    await waitForInvalid(el, NEW);
+    await waitForText(el, /sans en donner le motif|without giving a reason/);
   },
 };
 

@@ -76,7 +76,9 @@ export function renderChecklist(
           html`<li class="sel-pc-rule" data-rule=${item.rule} data-state=${item.state}>
             <span class="sel-pc-rule-icon" aria-hidden="true">${STATE_ICON[item.state]}</span>
             <span
-              >${ruleText(item, msg)}<span class="sel-pc-visually-hidden"> : ${msg(STATE_WORD[item.state])}</span></span
+              >${ruleText(item, msg)}<span class="sel-pc-visually-hidden"
+                >${msg('password.rule.stateSuffix', { state: msg(STATE_WORD[item.state]) })}</span
+              ></span
             >
           </li>`,
       )}

@@ -119,8 +119,8 @@ export class PasswordStrengthController implements ReactiveController {
 
   /**
    * The score of `password` now, for a submit: waits for the dictionaries (loading them if nobody focused
-   * a field, as when a password manager filled the form), at most `SUBMIT_WAIT_MS`. Undefined when they
-   * cannot be had.
+   * a field, as when a password manager filled the form), then for the score, at most `SUBMIT_WAIT_MS`
+   * each. Undefined when they cannot be had: a scorer that never answers must not leave « Valider » waiting.
    */
   async scoreNow(
     password: string,
@@ -136,7 +136,13 @@ export class PasswordStrengthController implements ReactiveController {
     if (!ready || generation !== this.generation) return undefined;
     let result: StrengthResult | undefined;
     try {
-      result = password === '' ? undefined : await this.engineInUse().score(language, password, userInputs);
+      result =
+        password === ''
+          ? undefined
+          : await Promise.race([
+              this.engineInUse().score(language, password, userInputs),
+              delay(SUBMIT_WAIT_MS).then(() => undefined),
+            ]);
     } catch {
       return undefined;
     }

@@ -143,6 +143,8 @@ export class SelPasswordChange extends SelSection {
   @state() private serverViolations: string[] = [];
   /** The server's words, shown when it names a rule this element does not know. */
   @state() private serverDetail: string | undefined;
+  /** The server refused the new password still in the field (`policy_violation`), with or without reasons. */
+  @state() private serverRefused = false;
   @state() private succeeded = false;
   /** Waiting for the strength dictionaries before sending. */
   @state() private checking = false;
@@ -171,10 +173,12 @@ export class SelPasswordChange extends SelSection {
       this.formContainer.className = 'sel-pc-container';
     }
     if (this.formContainer.parentNode !== this) this.append(this.formContainer);
+    window.addEventListener('pagehide', this.onPageHide);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
     this.formGeneration++;
     this.dropSecrets();
     this.opened = false;
@@ -192,7 +196,17 @@ export class SelPasswordChange extends SelSection {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.formContainer) render(this.renderLightDom(), this.formContainer, { host: this });
+    const container = this.formContainer;
+    if (!container) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    // Again while the form is open: a page that replaces its adopted sheets must not leave the form unstyled.
+    if (this.opened) adoptPasswordStyles(root);
+    const focused = root.activeElement instanceof HTMLElement && container.contains(root.activeElement);
+    const before = focused ? root.activeElement : null;
+    render(this.renderLightDom(), container, { host: this });
+    // The focused node left with this render (the 429 message once the wait is over): focus must not fall
+    // back to the top of the page.
+    if (before && !before.isConnected && this.opened) this.focusFallback();
   }
 
   // ── Handlers ────────────────────────────────────────────────────────────────────────────────────────
@@ -214,7 +228,8 @@ export class SelPasswordChange extends SelSection {
   };
 
   private onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // An input method closing its candidates, or a password manager's own menu, is not « Annuler ».
+    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
     event.preventDefault();
     void this.close();
   };
@@ -241,6 +256,7 @@ export class SelPasswordChange extends SelSection {
     if (field === 'new') {
       this.serverViolations = [];
       this.serverDetail = undefined;
+      this.serverRefused = false;
     }
     // A field filled without focus (a password manager) still deserves a meter.
     this.prepareStrength();
@@ -253,6 +269,18 @@ export class SelPasswordChange extends SelSection {
     this.shown = { ...this.shown, [field]: !this.shown[field] };
   }
 
+  /**
+   * The page is left: a password shown as text would be saved with the page's form state in the browser's
+   * session history (and restored on « back »), which it never does for a password field. Hidden at once,
+   * not at the next update: the state is saved before the next frame.
+   */
+  private onPageHide = (): void => {
+    for (const input of this.formContainer?.querySelectorAll<HTMLInputElement>('input.sel-pc-input') ?? []) {
+      input.type = 'password';
+    }
+    this.shown = { ...ALL_HIDDEN };
+  };
+
   private submit = async (event: SubmitEvent): Promise<void> => {
     // First of all: a form left to submit itself would send the passwords to the page's own URL.
     event.preventDefault();
@@ -262,6 +290,8 @@ export class SelPasswordChange extends SelSection {
     this.readInputs();
     this.attempted = true;
     const generation = this.formGeneration;
+    // From now on the live region says what the submit does; the checklist summary would only repeat itself.
+    this.clearSummary();
 
     this.checking = true;
     const scored = this.values.new;
@@ -322,6 +352,7 @@ export class SelPasswordChange extends SelSection {
     if (error.kind === 'validation' && error.code === 'policy_violation') {
       const violations = error.violations ?? [];
       this.serverViolations = violations;
+      this.serverRefused = true;
       const unknown = violations.length === 0 || violations.some((code) => !isChecklistRule(code));
       this.serverDetail = unknown ? error.detail : undefined;
       await this.updateComplete;
@@ -335,7 +366,7 @@ export class SelPasswordChange extends SelSection {
   /** The form was closed while the request ran: say how it ended in the section itself. */
   private reportAfterClose(saved: boolean, error: SelError | undefined): void {
     if (saved) this.viewStatus = this.msg('password.saved');
-    else if (error) this.viewError = this.msg(this.errorKey(error));
+    else if (error) this.viewError = this.msg(this.errorKey(error), { seconds: this.saveFlow.retryInSeconds });
   }
 
   /** Forgets every password: the inputs (even ones about to leave the DOM), the state, the meter. */
@@ -350,11 +381,26 @@ export class SelPasswordChange extends SelSection {
     this.currentRejected = false;
     this.serverViolations = [];
     this.serverDetail = undefined;
+    this.serverRefused = false;
     this.checking = false;
     this.strength.clear();
+    this.clearSummary();
+  }
+
+  private clearSummary(): void {
     if (this.summaryTimer !== undefined) clearTimeout(this.summaryTimer);
     this.summaryTimer = undefined;
     this.summary = '';
+  }
+
+  /** Where focus goes when the node that had it is gone from the open form. */
+  private focusFallback(): void {
+    const save = this.formContainer?.querySelector<HTMLButtonElement>('button.sel-pc-confirm');
+    const target =
+      save && !save.disabled
+        ? save
+        : (this.input('current') ?? this.formContainer?.querySelector<HTMLElement>(`#${this.ids.saved}`));
+    target?.focus();
   }
 
   /** A password manager may fill the inputs without an event: what is in them is what gets sent. */
@@ -428,10 +474,12 @@ export class SelPasswordChange extends SelSection {
         if (this.currentRejected) return this.msg('password.error.wrongCurrent');
         return this.attempted && current === '' ? this.msg('password.error.currentMissing') : undefined;
       case 'new':
-        if (this.serverViolations.length > 0 || this.serverDetail) {
-          return this.serverDetail
-            ? this.msg('password.error.policyDetail', { detail: this.serverDetail })
-            : this.msg('password.error.policy');
+        if (this.serverRefused) {
+          if (this.serverDetail) return this.msg('password.error.policyDetail', { detail: this.serverDetail });
+          // Nothing to point at in the list: no code this element knows, and no words from the server.
+          return this.serverViolations.some(isChecklistRule)
+            ? this.msg('password.error.policy')
+            : this.msg('password.error.policyNoReason');
         }
         if (!this.attempted) return undefined;
         if (next === '') return this.msg('password.error.newMissing');
@@ -533,6 +581,11 @@ export class SelPasswordChange extends SelSection {
     const flow = this.saveFlow;
     const items = this.checklist(account);
     const typed = this.values.new !== '';
+    const busy: MessageKey | undefined = flow.pending
+      ? 'common.saving'
+      : this.checking
+        ? 'password.checking'
+        : undefined;
     return html`${this.renderField('current', items, [])} ${this.renderField('new', items, [this.ids.rules])}
       ${renderChecklist(items, { title: this.ids.rulesTitle, list: this.ids.rules }, this.say)}
       ${renderStrength(
@@ -546,14 +599,11 @@ export class SelPasswordChange extends SelSection {
         this.say,
       )}
       ${this.renderField('confirm', items, [])}
-      <p class="sel-pc-visually-hidden" role="status">${this.summary}</p>
+      <p class="sel-pc-visually-hidden" role="status">${busy ? this.msg(busy) : this.summary}</p>
       ${this.renderFormError()}
       ${
-        flow.pending || this.checking
-          ? html`<p class="sel-pc-message sel-pc-muted" role="status">
-              ${this.msg(flow.pending ? 'common.saving' : 'password.checking')}
-            </p>`
-          : nothing
+        /* Seen here, heard through the status above: a live region must be on the page before its text. */
+        busy ? html`<p class="sel-pc-message sel-pc-muted" aria-hidden="true">${this.msg(busy)}</p>` : nothing
       }
       <div class="sel-pc-actions">
         <button type="submit" class="sel-pc-button sel-pc-confirm" ?disabled=${flow.blocked || this.checking}>

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Account, Section } from '../api/schemas.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -6,7 +6,6 @@ import { renderDirectoryHint } from './directory-hint.js';
 import { messageKeyFor } from './error-messages.js';
 import { SaveFlow } from './save-flow.js';
 import { SelSection } from './sel-section.js';
-import { css } from 'lit';
 
 /**
  * The « Liste rouge » section: whether the person appears in the university's public directory.
@@ -57,6 +56,9 @@ export class SelRedlist extends SelSection {
         color: var(--_muted);
         margin-top: 0.5rem;
       }
+      .pending:empty {
+        margin: 0;
+      }
     `,
   ];
 
@@ -72,10 +74,29 @@ export class SelRedlist extends SelSection {
   @state() private viewError: string | undefined;
 
   private readonly saveFlow = new SaveFlow(this, () => this.section);
+  /** Counts openings and closings, so that a save that ends after its form was closed leaves a newer one alone. */
+  private formGeneration = 0;
+  /** The save error had focus before this update. */
+  private errorFocused = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.formGeneration++;
     this.editing = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.errorFocused = this.shadowRoot?.activeElement?.id === 'save-error';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The message that had focus is gone (the 429 wait is over): focus goes to « Valider », not to the page's top.
+    if (this.errorFocused && this.editing && !this.renderRoot.querySelector('#save-error')) {
+      this.renderRoot.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
+    }
+    this.errorFocused = false;
   }
 
   protected renderAccount(account: Account): TemplateResult {
@@ -108,17 +129,18 @@ export class SelRedlist extends SelSection {
       </fieldset>
       <p id="notice" class="notice" part="notice">${this.msg('redlist.notice')}</p>
       ${
-        error
+        /* The wait outlives the error: a form reopened during it says why « Valider » is disabled. */
+        error || flow.retryInSeconds > 0
           ? html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">
               ${
-                error.kind === 'rate_limited'
+                flow.retryInSeconds > 0 || !error
                   ? html`<span aria-live="off"
                       >${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span
                     >`
                   : this.msg(messageKeyFor(error))
               }
               ${
-                error.kind === 'conflict'
+                error?.kind === 'conflict'
                   ? html`<br />${this.msg('redlist.currentValue', {
                         value: this.msg(account.redList ? 'redlist.no' : 'redlist.yes'),
                       })}`
@@ -127,7 +149,7 @@ export class SelRedlist extends SelSection {
             </div>`
           : nothing
       }
-      ${flow.pending ? html`<p class="muted" role="status">${this.msg('common.saving')}</p>` : nothing}
+      <p class="muted pending" role="status">${flow.pending ? this.msg('common.saving') : nothing}</p>
       <div class="actions">
         <button type="submit" class="confirm" part="button confirm-button" ?disabled=${flow.blocked}>
           ${this.msg('common.save')}
@@ -157,6 +179,7 @@ export class SelRedlist extends SelSection {
     this.status = undefined;
     this.viewError = undefined;
     this.saveFlow.reset();
+    this.formGeneration++;
     this.editing = true;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
@@ -183,9 +206,19 @@ export class SelRedlist extends SelSection {
       await this.closeForm(this.msg('redlist.unchanged'));
       return;
     }
+    const generation = this.formGeneration;
     const outcome = await this.saveFlow.run(async (signal) => {
       await store.update({ redList }, { signal });
     });
+    if (generation !== this.formGeneration) {
+      // Closed (« Annuler », Escape) while the request ran: say how it ended, and leave focus where it is.
+      if (outcome === 'saved') this.status = this.msg(redList ? 'redlist.savedRedListed' : 'redlist.savedListed');
+      const error = this.saveFlow.error;
+      if (outcome === 'failed' && error) {
+        this.viewError = this.msg(messageKeyFor(error), { seconds: this.saveFlow.retryInSeconds });
+      }
+      return;
+    }
     if (outcome === 'saved') {
       await this.closeForm(this.msg(redList ? 'redlist.savedRedListed' : 'redlist.savedListed'));
     } else if (outcome === 'failed' && this.saveFlow.error?.kind === 'forbidden') {
@@ -198,6 +231,7 @@ export class SelRedlist extends SelSection {
   };
 
   private async closeForm(status?: string): Promise<void> {
+    this.formGeneration++;
     this.editing = false;
     this.appear = undefined;
     this.status = status;

@@ -269,11 +269,16 @@ function deferred<T>(): Deferred<T> {
 
 /** A strength engine answered by hand: for the loading state, its failure, and the order of scores. */
 class ManualEngine implements StrengthEngine {
-  readonly offMainThread = true;
+  /** False: the engine of a page where no worker can start, which scores on the main thread. */
+  readonly offMainThread: boolean;
   /** What every `prepare` answers; replace it to answer the next ones differently. */
   preparing = deferred<void>();
   readonly prepared: StrengthLanguage[] = [];
   readonly scores: { password: string; userInputs: string[]; answer: Deferred<StrengthResult> }[] = [];
+
+  constructor(offMainThread = true) {
+    this.offMainThread = offMainThread;
+  }
 
   prepare(language: StrengthLanguage): Promise<void> {
     this.prepared.push(language);
@@ -351,7 +356,10 @@ describe('<sel-password-change>', () => {
     it('shows the advice, the date of the last change and « Changer de mot de passe… », and no input', async () => {
       const { el } = await loaded();
       expect(getByRole(el.shadowRoot!, 'heading').textContent!.trim()).to.equal('Authentification');
-      expect(visibleText(el)).to.contain('Protégez votre compte par un mot de passe fort');
+      // The user guide's advice, all of it: a strong password, never shared, log out when leaving.
+      expect(visibleText(el)).to.contain(
+        'Protégez votre compte par un mot de passe fort, changé régulièrement. Ne le communiquez à personne, et déconnectez-vous chaque fois que vous quittez votre poste de travail.',
+      );
       expect(visibleText(el)).to.contain('Dernier changement du mot de passe : 14 mars 2026.');
       expect(getByRole(el.shadowRoot!, 'button', FR.open)).to.exist;
       expect(document.querySelectorAll('sel-password-change input')).to.have.length(0);
@@ -463,6 +471,12 @@ describe('<sel-password-change>', () => {
         expect(field.labels?.[0]?.htmlFor).to.equal(field.id);
       }
       expect(found[2]!.getAttribute('passwordrules')).to.contain('minlength: 12;');
+      // One form, submitted by its own « Valider »: what managers watch to offer saving the new password.
+      expect(el.querySelectorAll('form')).to.have.length(1);
+      const save = button(el, FR.save);
+      expect(save.type).to.equal('submit');
+      expect(save.form).to.equal(form);
+      expect(form.getAttribute('method')).to.equal('post');
     });
 
     it('lets the person paste into every field', async () => {
@@ -523,6 +537,12 @@ describe('<sel-password-change>', () => {
       await openForm(el);
       for (const field of Object.values(inputs(el))) expect(field.value).to.equal('');
       await typeInto(el, inputs(el).new, 'abc');
+      // Escape that closes an input method's candidates is not « Annuler »: nothing typed is lost.
+      inputs(el).new.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true, cancelable: true }),
+      );
+      await el.updateComplete;
+      expect(inputs(el).new.value).to.equal('abc');
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(el.querySelector('form')).to.equal(null);
@@ -567,6 +587,13 @@ describe('<sel-password-change>', () => {
         expect(getComputedStyle(save).backgroundColor).to.equal('rgb(24, 117, 60)');
         expect(getComputedStyle(save).color).to.equal('rgb(255, 255, 255)');
         expect(inputs(el).new.getBoundingClientRect().width).to.be.above(150);
+        // A page that replaces its adopted sheets (a framework's own styling) gets the form's back at its next update.
+        const adopted = document.adoptedStyleSheets;
+        document.adoptedStyleSheets = [];
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(look()).to.deep.equal(before);
+        document.adoptedStyleSheets = adopted;
       } finally {
         hostile.remove();
       }
@@ -606,7 +633,7 @@ describe('<sel-password-change>', () => {
         '○ Ni votre identifiant, ni votre prénom, ni votre nom : à vérifier',
         '○ Assez long et varié (au moins 60 bits d’entropie estimée) : à vérifier',
         '○ Une robustesse au moins « Moyen » sur l’indicateur ci-dessous : à vérifier',
-        'i Différent de votre mot de passe actuel : vérifiée par le serveur',
+        'i Différent de votre ancien mot de passe : vérifiée par le serveur',
       ]);
       await fill(el, inputs(el).current, 'ancien-Secret-1');
       await typeInto(el, inputs(el).new, 'claire é1');
@@ -623,11 +650,11 @@ describe('<sel-password-change>', () => {
         '✗ Ni votre identifiant, ni votre prénom, ni votre nom : non satisfaite',
         '✗ Assez long et varié (au moins 60 bits d’entropie estimée) : non satisfaite',
         '✗ Une robustesse au moins « Moyen » sur l’indicateur ci-dessous : non satisfaite',
-        'i Différent de votre mot de passe actuel : vérifiée par le serveur',
+        'i Différent de votre ancien mot de passe : vérifiée par le serveur',
       ]);
       await expect(el).to.be.accessible();
       await typeInto(el, inputs(el).new, 'ancien-Secret-1');
-      expect(ruleLine(el, 'in_history')).to.equal('✗ Différent de votre mot de passe actuel : non satisfaite');
+      expect(ruleLine(el, 'in_history')).to.equal('✗ Différent de votre ancien mot de passe : non satisfaite');
       await typeInto(el, inputs(el).new, 'Vr-Tuba-Plinthe-88');
       await waitFor(() =>
         expect(ruleLines(el).every((line) => /: (satisfaite|vérifiée par le serveur)$/.test(line))).to.equal(true),
@@ -686,7 +713,7 @@ describe('<sel-password-change>', () => {
 
   describe('a submit with a problem sends nothing and moves focus to the first problem', () => {
     const cases: [string, Partial<Record<Field, string>>, Field, string][] = [
-      ['no current password', { current: '' }, 'current', 'Saisissez votre mot de passe actuel.'],
+      ['no current password', { current: '' }, 'current', 'Saisissez votre ancien mot de passe.'],
       ['no new password', { new: '', confirm: '' }, 'new', 'Saisissez un nouveau mot de passe.'],
       [
         'a rule not met',
@@ -866,6 +893,45 @@ describe('<sel-password-change>', () => {
       await waitFor(() => expect(meterText(el)).to.equal('Faible'));
     });
 
+    it('without a worker, scores on the main thread only once typing pauses, never between two keystrokes', async () => {
+      const engine = new ManualEngine(false);
+      engine.preparing.resolve();
+      PasswordStrengthController.engine = () => engine;
+      const { el } = await loaded();
+      await openForm(el);
+      const field = inputs(el).new;
+      await waitFor(() => expect(meterText(el)).to.equal('Aucun mot de passe saisi'));
+      await fill(el, field, 'V');
+      // The first characters score at once: a few milliseconds, and the meter has something to say.
+      expect(engine.scores.map((score) => score.password)).to.deep.equal(['V']);
+      engine.scores[0]!.answer.resolve(result(0));
+      await waitFor(() => expect(meterText(el)).to.equal('Très faible'));
+      // A fast typist: one keystroke after another, well within the pause the scorer waits for.
+      for (let length = 2; length <= NEW_PASSWORD.length; length++) {
+        await fill(el, field, NEW_PASSWORD.slice(0, length));
+      }
+      expect(
+        engine.scores.map((score) => score.password),
+        'scored between two keystrokes',
+      ).to.deep.equal(['V']);
+      await waitFor(() => expect(engine.scores.map((score) => score.password)).to.deep.equal(['V', NEW_PASSWORD]));
+      engine.scores[1]!.answer.resolve(result(4));
+      await waitFor(() => expect(meterText(el)).to.equal('Très fort'));
+    });
+
+    it('a scorer that never answers does not hold « Valider »: the submit goes on, the server has the last word', async () => {
+      const engine = new ManualEngine();
+      engine.preparing.resolve();
+      PasswordStrengthController.engine = () => engine;
+      const { el, setup } = await loaded();
+      await openForm(el);
+      await fillForm(el);
+      await submit(el);
+      expect(button(el, FR.save).disabled, 'waiting for the score').to.equal(true);
+      await waitFor(() => expect(setup.backend.currentPassword).to.equal(NEW_PASSWORD), 9000);
+      await waitFor(() => expect(focused()).to.match(new RegExp(`^status: ${FR.saved}`)));
+    }).timeout(15000);
+
     it('keeps typing responsive: as shipped, every score runs in the worker, none on the main thread', async () => {
       const scoreOnMainThread = mainThreadStrengthEngine.score;
       const mainThreadScores: string[] = [];
@@ -933,9 +999,13 @@ describe('<sel-password-change>', () => {
       await openForm(el);
       const fields = await fillForm(el);
       const save = button(el, FR.save);
+      // The polite live region is on the page before the request: a region added with its text is often not read.
+      const live = el.querySelector('form [role="status"]')!;
       save.click();
       save.click();
       await waitFor(() => expect(visibleText(el)).to.contain('Enregistrement en cours…'));
+      expect(el.querySelector('form [role="status"]')).to.equal(live);
+      expect(live.textContent!.trim()).to.equal('Enregistrement en cours…');
       expect(save.disabled).to.equal(true);
       save.click();
       await expect(el).to.be.accessible();
@@ -943,6 +1013,29 @@ describe('<sel-password-change>', () => {
       await waitFor(() => expect(visibleText(el)).to.contain(FR.saved), 4000);
       expect(posts(setup)).to.have.length(1);
       expect(setup.backend.calls.password).to.equal(1);
+    });
+
+    it('closed while the request runs: says in the section how it ended, and keeps no password', async () => {
+      for (const [fault, words] of [
+        [undefined, FR.saved],
+        [{ kind: 'server', once: true } as MemoryFault, 'Le service a rencontré une erreur. Réessayez plus tard.'],
+      ] as const) {
+        const { el, setup } = await loaded();
+        setup.backend.latencyMs = 300;
+        if (fault) setup.backend.setFault('password', fault);
+        await openForm(el);
+        await fillForm(el);
+        await submit(el);
+        await waitFor(() => expect(visibleText(el)).to.contain('Enregistrement en cours…'));
+        button(el, FR.cancel).click();
+        await el.updateComplete;
+        expect(focused()).to.equal(`button: ${FR.open}`);
+        await waitFor(() => expect(visibleText(el.shadowRoot!.querySelector('section')!)).to.contain(words), 3000);
+        expect(focused()).to.equal(`button: ${FR.open}`);
+        expect(stateHolding(el, NEW_PASSWORD)).to.deep.equal([]);
+        await expect(el).to.be.accessible();
+        fixtureCleanup();
+      }
     });
   });
 
@@ -971,7 +1064,7 @@ describe('<sel-password-change>', () => {
       await waitFor(() => expect(focused()).to.equal(`input: ${FR.current}`));
       expect(fields.current.getAttribute('aria-invalid')).to.equal('true');
       expect(describedText(fields.current)).to.equal(
-        'Le mot de passe actuel saisi est incorrect. Vérifiez-le (majuscules, disposition du clavier), puis validez à nouveau.',
+        "L'ancien mot de passe saisi est incorrect. Vérifiez-le (majuscules, disposition du clavier), puis validez à nouveau.",
       );
       expect(fields.new.value).to.equal(NEW_PASSWORD);
       expect(fields.confirm.value).to.equal(NEW_PASSWORD);
@@ -1050,6 +1143,37 @@ describe('<sel-password-change>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('policy_violation with neither a known code nor the server’s words: still says the password was refused', async () => {
+      const setup = await mockBackend();
+      const problem = { type: 'about:blank', title: 'Unprocessable Content', status: 422, code: 'policy_violation' };
+      const adapter = new RestAdapter({
+        baseUrl: setup.apiBase,
+        fetch: (resource, init) =>
+          init?.method === 'POST'
+            ? Promise.resolve(
+                new Response(JSON.stringify(problem), {
+                  status: 422,
+                  headers: { 'Content-Type': 'application/problem+json' },
+                }),
+              )
+            : fetch(resource, init),
+      });
+      const el = await fixture<SelPasswordChange>(
+        html`<sel-password-change .adapter=${adapter}></sel-password-change>`,
+      );
+      await waitFor(() => getByRole(el.shadowRoot!, 'button', FR.open));
+      await openForm(el);
+      const fields = await fillForm(el);
+      await submit(el);
+      await waitFor(() => expect(focused()).to.equal(`input: ${FR.new}`));
+      expect(fields.new.getAttribute('aria-invalid')).to.equal('true');
+      expect(describedText(fields.new)).to.contain(
+        'Le serveur a refusé ce nouveau mot de passe sans en donner le motif. Choisissez-en un autre',
+      );
+      expectKept(fields);
+      await expect(el).to.be.accessible();
+    });
+
     it('403 change_not_allowed: explained, focus on the explanation', async () => {
       const { el, fields } = await failWith({ kind: 'forbidden', code: 'change_not_allowed' });
       await waitFor(() => expect(focused()).to.equal(`alert: ${alertText(el)}`));
@@ -1077,6 +1201,8 @@ describe('<sel-password-change>', () => {
       await waitFor(() => expect(alertText(el)).to.equal('Trop de tentatives. Vous pourrez réessayer dans 1 s.'), 2000);
       await waitFor(() => expect(save.disabled).to.equal(false), 2000);
       expect(allByRole(el, 'alert')).to.deep.equal([]);
+      // The message that had focus is gone: focus is on « Valider », usable again, not on the page's top.
+      expect(focused()).to.equal(`button: ${FR.save}`);
       expectKept(fields);
       await submit(el);
       await waitFor(() => expect(setup.backend.currentPassword).to.equal(NEW_PASSWORD));
@@ -1174,6 +1300,22 @@ describe('<sel-password-change>', () => {
       }
     }).timeout(15000);
 
+    it('hides every shown password when the page is left, so that the browser never saves it as page state', async () => {
+      const { el } = await loaded();
+      await openForm(el);
+      const fields = await fillForm(el);
+      for (const name of [FR.current, FR.new, FR.confirm]) button(el, `Afficher le mot de passe (${name})`).click();
+      await el.updateComplete;
+      expect(FIELDS.map((field) => fields[field].type)).to.deep.equal(['text', 'text', 'text']);
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+      // At once: the browser saves the form state before any later update.
+      expect(FIELDS.map((field) => fields[field].type)).to.deep.equal(['password', 'password', 'password']);
+      await el.updateComplete;
+      expect(button(el, `Afficher le mot de passe (${FR.new})`).getAttribute('aria-pressed')).to.equal('false');
+      // Back from the cache, what was typed is still there.
+      expect(fields.new.value).to.equal(NEW_PASSWORD);
+    });
+
     const endings: [string, (el: SelPasswordChange) => Promise<void>][] = [
       [
         'a success',
@@ -1225,6 +1367,9 @@ describe('<sel-password-change>', () => {
       const { el, setup } = await loaded({ lang: 'en' });
       expect(getByRole(el.shadowRoot!, 'heading').textContent!.trim()).to.equal('Authentication');
       expect(visibleText(el)).to.contain('Password last changed: 14 March 2026.');
+      expect(visibleText(el)).to.contain(
+        'Protect your account with a strong password, changed regularly. Never share it with anyone, and log out every time you leave your workstation.',
+      );
       await openForm(el, EN);
       expect(focused()).to.equal(`input: ${EN.current}`);
       expect(button(el, `Show password (${EN.new})`).getAttribute('aria-pressed')).to.equal('false');
@@ -1233,7 +1378,7 @@ describe('<sel-password-change>', () => {
       await typeInto(el, inputs(el, EN).new, 'azerty');
       await waitFor(() => expect(visibleText(el)).to.contain('This is a commonly used password.'));
       expect(meterText(el)).to.equal('Very weak');
-      expect(ruleLine(el, 'too_short')).to.equal('✗ At least 12 characters : not met');
+      expect(ruleLine(el, 'too_short')).to.equal('✗ At least 12 characters: not met');
       await waitFor(() => expect(summary(el)).to.match(/^\d+ of 9 rules met\. Strength: Very weak\.$/), 3000);
       await expect(el).to.be.accessible();
 
@@ -1270,7 +1415,7 @@ describe('<sel-password-change>', () => {
       expect(inputs(el, EN).new.value).to.equal('azerty');
       await waitFor(() => expect(visibleText(el)).to.contain('This is a commonly used password.'), 8000);
       expect(visibleText(el)).not.to.contain('couramment');
-      expect(ruleLine(el, 'too_short')).to.equal('✗ At least 12 characters : not met');
+      expect(ruleLine(el, 'too_short')).to.equal('✗ At least 12 characters: not met');
     }).timeout(12000);
   });
 

@@ -6,11 +6,25 @@ import type { SelRedlist } from '../../src/sel-redlist.js';
 import { RestAdapter } from '../../src/api/rest-adapter.js';
 import { configure, resetConfig } from '../../src/config.js';
 import { mockBackend, type TestBackend } from '../helpers/mock-backend.js';
-import { getByRole, queryByRole, visibleText, deepActiveElement, waitFor } from '../helpers/queries.js';
+import { accessibleName, getByRole, queryByRole, visibleText, deepActiveElement, waitFor } from '../helpers/queries.js';
 import { recordEvents } from '../helpers/events.js';
 
 const QUESTION = "Apparaître dans l'annuaire public";
 const LISTED = "Vous apparaissez dans l'annuaire public de l'université.";
+
+/**
+ * What has focus, as a screen reader announces it: role (or tag) and name. A string, so that a failure says
+ * where focus is instead of making chai describe two DOM trees.
+ */
+function focused(): string {
+  const element = deepActiveElement();
+  if (!element) return 'nothing';
+  return `${element.getAttribute('role') ?? element.localName}: ${accessibleName(element).replace(/\s+/g, ' ').trim()}`;
+}
+
+function alertText(el: SelRedlist): string {
+  return accessibleName(getByRole(el.shadowRoot!, 'alert')).replace(/\s+/g, ' ').trim();
+}
 
 async function loaded(setup: TestBackend, lang = 'fr'): Promise<SelRedlist> {
   const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase} lang=${lang}></sel-redlist>`);
@@ -94,9 +108,13 @@ describe('<sel-redlist>', () => {
       await openForm(el);
       expect(radio(el, 'Oui').checked).to.equal(true);
       expect(radio(el, 'Non').checked).to.equal(false);
-      expect(deepActiveElement()).to.equal(radio(el, 'Oui'));
+      expect(focused()).to.equal('input: Oui');
       expect(visibleText(el)).to.contain('loi Informatique et libertés');
       expect(visibleText(el)).to.contain('article 21 du RGPD');
+      // What « liste rouge » means: out of the public directory, still in the internal one.
+      expect(visibleText(el)).to.contain(
+        "consultable par tous sur Internet. En liste rouge, vous restez visible dans l'annuaire interne",
+      );
       // Chrome's own accessibility tree: the group role and name a screen reader announces.
       const group = findAxNode(await accessibilityTree(), (node) => node.role === 'radiogroup');
       expect(group?.name, 'radiogroup in the accessibility tree').to.equal(QUESTION);
@@ -119,7 +137,7 @@ describe('<sel-redlist>', () => {
       expect(setup.backend.account.redList).to.equal(true);
       expect(getByRole(el.shadowRoot!, 'status').textContent).to.contain('Votre choix est enregistré');
       expect(events.of('sel-saved').map((event) => event.detail)).to.deep.equal([{ section: 'redList' }]);
-      expect(deepActiveElement()).to.equal(getByRole(el.shadowRoot!, 'button', 'Modifier…'));
+      expect(focused()).to.equal('button: Modifier…');
       expect(visibleText(el)).to.contain('inscrit(e) en liste rouge');
       await expect(el).to.be.accessible();
     });
@@ -131,13 +149,43 @@ describe('<sel-redlist>', () => {
       await openForm(el);
       await choose(el, 'Non');
       const save = getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
+      // The polite live region is on the page before the request: a region added with its text is often not read.
+      const live = el.shadowRoot!.querySelector('form [role="status"]')!;
+      expect(live.textContent!.trim()).to.equal('');
       save.click();
       save.click();
       await el.updateComplete;
       expect(save.disabled).to.equal(true);
-      expect(visibleText(el)).to.contain('Enregistrement en cours');
+      expect(el.shadowRoot!.querySelector('form [role="status"]')).to.equal(live);
+      expect(live.textContent!.trim()).to.equal('Enregistrement en cours…');
       await expect(el).to.be.accessible();
+      save.click();
+      await waitFor(() => expect(visibleText(el)).to.contain('Votre choix est enregistré'));
+      expect(setup.requests.filter((request) => request.method === 'PATCH')).to.have.length(1);
+      expect(setup.backend.calls.save).to.equal(1);
     }).timeout(5000);
+
+    it('closed while the save runs: says in view mode how it ended, focus left where it is', async () => {
+      for (const [fault, words] of [
+        [undefined, "Votre choix est enregistré : vous n'apparaissez plus dans l'annuaire public."],
+        ['server', 'Le service a rencontré une erreur. Réessayez plus tard.'],
+      ] as const) {
+        const setup = await mockBackend();
+        const el = await loaded(setup);
+        setup.backend.latencyMs = 300;
+        if (fault) setup.backend.setFault('save', fault);
+        await openForm(el);
+        await choose(el, 'Non');
+        await submit(el);
+        getByRole(el.shadowRoot!, 'button', 'Annuler').click();
+        await el.updateComplete;
+        expect(focused()).to.equal('button: Modifier…');
+        await waitFor(() => expect(visibleText(el)).to.contain(words));
+        expect(focused()).to.equal('button: Modifier…');
+        await expect(el).to.be.accessible();
+        fixtureCleanup();
+      }
+    });
 
     it('leaves edit mode without a request on « Annuler » and on Escape', async () => {
       const setup = await mockBackend();
@@ -147,7 +195,7 @@ describe('<sel-redlist>', () => {
       getByRole(el.shadowRoot!, 'button', 'Annuler').click();
       await el.updateComplete;
       expect(queryByRole(el.shadowRoot!, 'radiogroup')).to.equal(null);
-      expect(deepActiveElement()).to.equal(getByRole(el.shadowRoot!, 'button', 'Modifier…'));
+      expect(focused()).to.equal('button: Modifier…');
       await openForm(el);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
@@ -170,14 +218,14 @@ describe('<sel-redlist>', () => {
       getByRole(el.shadowRoot!, 'button', 'Modifier…').focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(deepActiveElement()).to.equal(radio(el, 'Oui'));
+      expect(focused()).to.equal('input: Oui');
       await sendKeys({ press: 'ArrowDown' });
       expect(radio(el, 'Non').checked).to.equal(true);
       await sendKeys({ press: 'Tab' });
-      expect(deepActiveElement()).to.equal(getByRole(el.shadowRoot!, 'button', 'Valider'));
+      expect(focused()).to.equal('button: Valider');
       await sendKeys({ press: 'Enter' });
       await waitFor(() => expect(setup.backend.account.redList).to.equal(true));
-      await waitFor(() => expect(deepActiveElement()).to.equal(getByRole(el.shadowRoot!, 'button', 'Modifier…')));
+      await waitFor(() => expect(focused()).to.equal('button: Modifier…'));
     });
   });
 
@@ -197,13 +245,14 @@ describe('<sel-redlist>', () => {
       ['network', 'Le serveur est injoignable'],
       ['server', 'Le service a rencontré une erreur'],
       ['validation', 'Le serveur a refusé la valeur saisie'],
+      ['invalid_response', 'réponse inattendue'],
     ] as const) {
       it(`${kind}: keeps « Non », explains, and lets the person retry`, async () => {
         const { el, setup } = await failSave(kind);
         expect(getByRole(el.shadowRoot!, 'alert').textContent).to.contain(words);
         expect(radio(el, 'Non').checked).to.equal(true);
         expect(events.of('sel-error').at(-1)!.detail).to.include({ section: 'redList', operation: 'save', kind });
-        expect(deepActiveElement()).to.equal(getByRole(el.shadowRoot!, 'alert'));
+        expect(focused()).to.equal(`alert: ${alertText(el)}`);
         await expect(el).to.be.accessible();
         setup.backend.clearFault();
         await submit(el);
@@ -245,6 +294,7 @@ describe('<sel-redlist>', () => {
       expect(alert).to.contain('Choix enregistré actuellement : Oui');
       expect(radio(el, 'Non').checked).to.equal(true);
       expect(setup.backend.calls.load).to.equal(2);
+      await expect(el).to.be.accessible();
       await submit(el);
       await waitFor(() => expect(setup.backend.account.redList).to.equal(true));
       const patches = setup.requests.filter((request) => request.method === 'PATCH');
@@ -256,11 +306,26 @@ describe('<sel-redlist>', () => {
       const save = getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
       expect(save.disabled).to.equal(true);
       expect(getByRole(el.shadowRoot!, 'alert').textContent).to.match(/réessayer dans 2 s/);
+      expect(focused()).to.equal(`alert: ${alertText(el)}`);
       await expect(el).to.be.accessible();
       await waitFor(() => expect(save.disabled).to.equal(false), 4000);
+      // The message that had focus is gone with the wait: focus is on « Valider », not on the page's top.
+      expect(queryByRole(el.shadowRoot!, 'alert')).to.equal(null);
+      expect(focused()).to.equal('button: Valider');
+      expect(radio(el, 'Non').checked).to.equal(true);
       await submit(el);
       await waitFor(() => expect(setup.backend.account.redList).to.equal(true));
     }).timeout(8000);
+
+    it('429, then « Annuler » and « Modifier… » again: the reopened form still says how long to wait', async () => {
+      const { el } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 30, once: true });
+      getByRole(el.shadowRoot!, 'button', 'Annuler').click();
+      await el.updateComplete;
+      await openForm(el);
+      expect((getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).disabled).to.equal(true);
+      expect(alertText(el)).to.match(/^Trop de tentatives\. Vous pourrez réessayer dans (30|29) s\.$/);
+      await expect(el).to.be.accessible();
+    });
 
     it('timeout: an adapter that gives up says the server did not answer in time', async () => {
       const setup = await mockBackend();
@@ -362,6 +427,7 @@ describe('<sel-redlist>', () => {
       expect(getByRole(el.shadowRoot!, 'button', 'Save')).to.exist;
       expect(getByRole(el.shadowRoot!, 'button', 'Cancel')).to.exist;
       expect(visibleText(el)).to.contain('Article 21 of the GDPR');
+      expect(visibleText(el)).to.contain('When ex-directory, you stay visible in the internal directory');
       await expect(el).to.be.accessible();
     });
 

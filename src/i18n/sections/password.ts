@@ -30,6 +30,8 @@ export const passwordFr = {
   'password.rule.state.unmet': 'non satisfaite',
   'password.rule.state.pending': 'à vérifier',
   'password.rule.state.info': 'vérifiée par le serveur',
+  /** After the rule's text, for screen readers: French puts a space before the colon, English does not. */
+  'password.rule.stateSuffix': ' : {state}',
   'password.rule.too_short.one': 'Au moins 1 caractère',
   'password.rule.too_short.other': 'Au moins {count} caractères',
   'password.rule.too_long.one': 'Au plus 1 caractère',
@@ -52,7 +54,7 @@ export const passwordFr = {
   'password.rule.contains_personal_info': 'Ni votre identifiant, ni votre prénom, ni votre nom',
   'password.rule.low_entropy': 'Assez long et varié (au moins {count} bits d’entropie estimée)',
   'password.rule.too_weak': 'Une robustesse au moins « {level} » sur l’indicateur ci-dessous',
-  'password.rule.in_history.one': 'Différent de votre mot de passe actuel',
+  'password.rule.in_history.one': 'Différent de votre ancien mot de passe',
   'password.rule.in_history.other': 'Différent de vos {count} derniers mots de passe',
   'password.rule.too_young': 'Votre mot de passe a été changé trop récemment : réessayez plus tard',
   'password.rule.breached': 'Ce mot de passe figure dans des fuites de données connues : choisissez-en un autre',
@@ -69,15 +71,17 @@ export const passwordFr = {
   'password.strength.unavailable': 'Indicateur indisponible : le serveur vérifiera votre mot de passe.',
   'password.strength.summary': 'Robustesse : {level}.',
 
-  'password.error.currentMissing': 'Saisissez votre mot de passe actuel.',
+  'password.error.currentMissing': 'Saisissez votre ancien mot de passe.',
   'password.error.wrongCurrent':
-    'Le mot de passe actuel saisi est incorrect. Vérifiez-le (majuscules, disposition du clavier), puis validez à nouveau.',
+    "L'ancien mot de passe saisi est incorrect. Vérifiez-le (majuscules, disposition du clavier), puis validez à nouveau.",
   'password.error.newMissing': 'Saisissez un nouveau mot de passe.',
   'password.error.rulesUnmet':
     'Ce mot de passe ne respecte pas encore toutes les règles : voyez celles marquées « non satisfaite » dans la liste.',
   'password.error.policy':
     'Le serveur a refusé ce nouveau mot de passe : voyez les règles marquées « non satisfaite » dans la liste.',
   'password.error.policyDetail': 'Le serveur a refusé ce nouveau mot de passe. Motif indiqué : {detail}',
+  'password.error.policyNoReason':
+    "Le serveur a refusé ce nouveau mot de passe sans en donner le motif. Choisissez-en un autre, ou contactez l'assistance informatique de votre établissement.",
   'password.error.confirmMissing': 'Saisissez à nouveau le nouveau mot de passe.',
   'password.error.mismatch': 'La confirmation ne correspond pas au nouveau mot de passe.',
   'password.error.notAllowed':
@@ -113,6 +117,7 @@ export const passwordEn: SectionMessages<typeof passwordFr> = {
   'password.rule.state.unmet': 'not met',
   'password.rule.state.pending': 'to be checked',
   'password.rule.state.info': 'checked by the server',
+  'password.rule.stateSuffix': ': {state}',
   'password.rule.too_short.one': 'At least 1 character',
   'password.rule.too_short.other': 'At least {count} characters',
   'password.rule.too_long.one': 'At most 1 character',
@@ -159,6 +164,8 @@ export const passwordEn: SectionMessages<typeof passwordFr> = {
   'password.error.rulesUnmet': 'This password does not meet every rule yet: see those marked “not met” in the list.',
   'password.error.policy': 'The server refused this new password: see the rules marked “not met” in the list.',
   'password.error.policyDetail': 'The server refused this new password. Reason given: {detail}',
+  'password.error.policyNoReason':
+    "The server refused this new password without giving a reason. Choose another one, or contact your institution's IT help desk.",
   'password.error.confirmMissing': 'Type the new password again.',
   'password.error.mismatch': 'The confirmation does not match the new password.',
   'password.error.notAllowed':
