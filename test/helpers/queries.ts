@@ -3,6 +3,7 @@
  * open shadow roots. Names are computed from the DOM (aria-label, aria-labelledby, <label>, <legend>,
  * text); the accessibility-tree tests check Chrome's own computation for the key controls.
  */
+import './readable-failures.js';
 type Role =
   | 'button'
   | 'radio'
