@@ -23,6 +23,8 @@ export class SaveFlow implements ReactiveController {
   private readonly section: () => Section;
   private controller: AbortController | undefined;
   private countdown: ReturnType<typeof setInterval> | undefined;
+  /** When the server allows the next attempt (ms since the epoch): the wait outlives a removal from the page. */
+  private retryAt = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, section: () => Section) {
     this.host = host;
@@ -72,24 +74,33 @@ export class SaveFlow implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  hostConnected(): void {
+    // Removed and put back (or moved) during a 429 wait: the wait goes on where it was, or is over.
+    if (this.retryInSeconds > 0) this.tick();
+    if (this.retryInSeconds > 0) this.countdown ??= setInterval(() => this.tick(), 1000);
+  }
+
   hostDisconnected(): void {
     this.controller?.abort();
     this.stopCountdown();
-    this.retryInSeconds = 0;
   }
 
   private startCountdown(seconds: number): void {
     this.stopCountdown();
-    this.retryInSeconds = Math.max(1, Math.ceil(seconds));
-    this.countdown = setInterval(() => {
-      this.retryInSeconds = Math.max(0, this.retryInSeconds - 1);
-      if (this.retryInSeconds === 0) {
-        this.stopCountdown();
-        // The wait is over: the message about it no longer applies.
-        if (this.error?.kind === 'rate_limited') this.error = undefined;
-      }
-      this.host.requestUpdate();
-    }, 1000);
+    this.retryAt = Date.now() + Math.max(1, Math.ceil(seconds)) * 1000;
+    this.tick();
+    this.countdown = setInterval(() => this.tick(), 1000);
+  }
+
+  /** Seconds left from the clock, not from counting ticks: timers of a hidden tab may be slowed down. */
+  private tick(): void {
+    this.retryInSeconds = Math.max(0, Math.round((this.retryAt - Date.now()) / 1000));
+    if (this.retryInSeconds === 0) {
+      this.stopCountdown();
+      // The wait is over: the message about it no longer applies.
+      if (this.error?.kind === 'rate_limited') this.error = undefined;
+    }
+    this.host.requestUpdate();
   }
 
   private stopCountdown(): void {

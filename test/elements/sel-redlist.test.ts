@@ -327,6 +327,17 @@ describe('<sel-redlist>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('429, then the element is moved in the page: the wait goes on', async () => {
+      const { el } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 30, once: true });
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      if (!queryByRole(el.shadowRoot!, 'button', 'Valider')) await openForm(el);
+      expect((getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).disabled).to.equal(true);
+      expect(alertText(el)).to.match(/réessayer dans (30|29) s/);
+    });
+
     it('timeout: an adapter that gives up says the server did not answer in time', async () => {
       const setup = await mockBackend();
       const adapter = new RestAdapter({ baseUrl: setup.apiBase, timeoutMs: 300 });
