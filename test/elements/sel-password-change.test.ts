@@ -154,6 +154,34 @@ async function submit(el: SelPasswordChange, t: Words = FR): Promise<void> {
   await el.updateComplete;
 }
 
+/**
+ * Submits a filled form to a server that answers the POST with `problem` (a 422 body the mock backend
+ * does not produce): the account comes from the mock backend, the refusal from this answer.
+ */
+async function submitRefusedBy(
+  problem: Record<string, unknown>,
+): Promise<{ el: SelPasswordChange; fields: Record<Field, HTMLInputElement> }> {
+  const setup = await mockBackend();
+  const adapter = new RestAdapter({
+    baseUrl: setup.apiBase,
+    fetch: (resource, init) =>
+      init?.method === 'POST'
+        ? Promise.resolve(
+            new Response(JSON.stringify(problem), {
+              status: 422,
+              headers: { 'Content-Type': 'application/problem+json' },
+            }),
+          )
+        : fetch(resource, init),
+  });
+  const el = await fixture<SelPasswordChange>(html`<sel-password-change .adapter=${adapter}></sel-password-change>`);
+  await waitFor(() => getByRole(el.shadowRoot!, 'button', FR.open));
+  await openForm(el);
+  const fields = await fillForm(el);
+  await submit(el);
+  return { el, fields };
+}
+
 /** What has focus, as a screen reader announces it: role (or tag) and accessible name. */
 function focused(): string {
   const element = deepActiveElement();
@@ -1107,7 +1135,6 @@ describe('<sel-password-change>', () => {
     });
 
     it('policy_violation with a code the element does not know: shows the server’s own words', async () => {
-      const setup = await mockBackend();
       const problem = {
         type: 'about:blank',
         title: 'Unprocessable Content',
@@ -1116,25 +1143,7 @@ describe('<sel-password-change>', () => {
         violations: ['too_similar'],
         detail: 'Trop proche de votre ancien mot de passe.',
       };
-      const adapter = new RestAdapter({
-        baseUrl: setup.apiBase,
-        fetch: (resource, init) =>
-          init?.method === 'POST'
-            ? Promise.resolve(
-                new Response(JSON.stringify(problem), {
-                  status: 422,
-                  headers: { 'Content-Type': 'application/problem+json' },
-                }),
-              )
-            : fetch(resource, init),
-      });
-      const el = await fixture<SelPasswordChange>(
-        html`<sel-password-change .adapter=${adapter}></sel-password-change>`,
-      );
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', FR.open));
-      await openForm(el);
-      const fields = await fillForm(el);
-      await submit(el);
+      const { el, fields } = await submitRefusedBy(problem);
       await waitFor(() => expect(focused()).to.equal(`input: ${FR.new}`));
       expect(describedText(fields.new)).to.contain(
         'Le serveur a refusé ce nouveau mot de passe. Motif indiqué : Trop proche de votre ancien mot de passe.',
@@ -1144,27 +1153,8 @@ describe('<sel-password-change>', () => {
     });
 
     it('policy_violation with neither a known code nor the server’s words: still says the password was refused', async () => {
-      const setup = await mockBackend();
       const problem = { type: 'about:blank', title: 'Unprocessable Content', status: 422, code: 'policy_violation' };
-      const adapter = new RestAdapter({
-        baseUrl: setup.apiBase,
-        fetch: (resource, init) =>
-          init?.method === 'POST'
-            ? Promise.resolve(
-                new Response(JSON.stringify(problem), {
-                  status: 422,
-                  headers: { 'Content-Type': 'application/problem+json' },
-                }),
-              )
-            : fetch(resource, init),
-      });
-      const el = await fixture<SelPasswordChange>(
-        html`<sel-password-change .adapter=${adapter}></sel-password-change>`,
-      );
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', FR.open));
-      await openForm(el);
-      const fields = await fillForm(el);
-      await submit(el);
+      const { el, fields } = await submitRefusedBy(problem);
       await waitFor(() => expect(focused()).to.equal(`input: ${FR.new}`));
       expect(fields.new.getAttribute('aria-invalid')).to.equal('true');
       expect(describedText(fields.new)).to.contain(
