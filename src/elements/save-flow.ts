@@ -23,6 +23,8 @@ export class SaveFlow implements ReactiveController {
   private readonly section: () => Section;
   private controller: AbortController | undefined;
   private countdown: ReturnType<typeof setInterval> | undefined;
+  /** The failure message (`#save-error`) had the focus before this render. */
+  private errorHadFocus = false;
   /** When the server allows the next attempt (ms since the epoch): the wait outlives a removal from the page. */
   private retryAt = 0;
 
@@ -72,6 +74,22 @@ export class SaveFlow implements ReactiveController {
   reset(): void {
     this.error = undefined;
     this.host.requestUpdate();
+  }
+
+  /**
+   * A section renders its failure as `#save-error` in its shadow root and moves focus there. When that
+   * message goes away with the focus on it (the 429 wait is over), focus would fall back to the page: it
+   * goes to « Valider » (`confirm-button`), enabled again and the next step, if the form is still open.
+   */
+  hostUpdate(): void {
+    this.errorHadFocus = this.host.shadowRoot?.activeElement?.id === 'save-error';
+  }
+
+  hostUpdated(): void {
+    const root = this.host.shadowRoot;
+    if (!this.errorHadFocus || !root || root.getElementById('save-error')) return;
+    this.errorHadFocus = false;
+    root.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
   }
 
   hostConnected(): void {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SelError } from '../api/errors.js';
@@ -15,6 +15,7 @@ import {
   feedbackMessage,
   type WebsiteFeedback,
 } from './general-info-website-feedback.js';
+import { ButtonPress } from './button-press.js';
 import { SaveFlow } from './save-flow.js';
 import { SelSection } from './sel-section.js';
 
@@ -102,10 +103,7 @@ export class SelGeneralInfo extends SelSection {
   private readonly saveFlow = new SaveFlow(this, () => this.section);
   /** Counts form openings, so that a save that ends after its form was closed does not act on a newer one. */
   private formOpenings = 0;
-  /** A pointer is pressing one of the form's buttons: the blur that press causes must not move the button. */
-  private pointerOnButton = false;
-  /** The save error had the focus when this render started: if the render removes it, focus must go on. */
-  private saveErrorHadFocus = false;
+  private readonly buttonPress = new ButtonPress();
 
   private readonly details: DetailsContext = {
     msg: (key, params) => this.msg(key, params),
@@ -115,20 +113,6 @@ export class SelGeneralInfo extends SelSection {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.editing = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.saveErrorHadFocus = this.shadowRoot?.activeElement?.id === 'save-error';
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The wait after a 429 is over and its message went away with the focus on it: without this the focus
-    // would fall back to the page. « Valider », enabled again, is the next step.
-    if (this.saveErrorHadFocus && this.editing && !this.renderRoot.querySelector('#save-error')) {
-      this.renderRoot.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
-    }
   }
 
   protected renderAccount(account: Account): TemplateResult {
@@ -200,7 +184,7 @@ export class SelGeneralInfo extends SelSection {
       novalidate
       @submit=${this.submit}
       @keydown=${this.onKeydown}
-      @pointerdown=${this.onPointerDown}
+      @pointerdown=${this.buttonPress.onPointerDown}
     >
       <p id="website-help" class="muted help" part="help">${this.msg('generalInfo.website.help')}</p>
       <input
@@ -320,15 +304,8 @@ export class SelGeneralInfo extends SelSection {
     if (!this.editing || this.saveFlow.pending || this.draft.trim() === '') return;
     // A pointer pressing « Valider » or « Annuler »: that button decides. A message appearing now would push
     // the button down between the press and the release, and the click would be lost. Tab still checks.
-    if (this.pointerOnButton) return;
+    if (this.buttonPress.pressing) return;
     this.feedback = feedbackFor(checkWebsite(this.draft));
-  };
-
-  private onPointerDown = (event: PointerEvent): void => {
-    if (!(event.target instanceof Element) || !event.target.closest('button')) return;
-    this.pointerOnButton = true;
-    // The field blurs within this same press; the flag is for that blur only.
-    setTimeout(() => (this.pointerOnButton = false));
   };
 
   private onKeydown = (event: KeyboardEvent): void => {

@@ -23,6 +23,7 @@ import {
 import { phonesStyles } from './phones-styles.js';
 import { formatOnLeave, formatWhileTyping } from './phones-typing.js';
 import { renderPhoneList, typeLabel } from './phones-view.js';
+import { ButtonPress } from './button-press.js';
 import { SaveFlow } from './save-flow.js';
 import { SelSection } from './sel-section.js';
 
@@ -141,10 +142,7 @@ export class SelPhones extends SelSection {
   /** The row each number of the last request came from, in order: where the server's `phones[i]` lands. */
   private sentKeys: number[] = [];
   private warnedRegion: string | undefined;
-  /** A pointer is pressing one of the form's buttons: the blur that press causes must not move the button. */
-  private pointerOnButton = false;
-  /** The save error had the focus when this render started: if the render removes it, focus must go on. */
-  private saveErrorHadFocus = false;
+  private readonly buttonPress = new ButtonPress();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -162,16 +160,6 @@ export class SelPhones extends SelSection {
     if (this.tools && !this.tools.isSupportedRegion(region) && this.warnedRegion !== region) {
       this.warnedRegion = region;
       console.warn(`<sel-phones>: default-region "${region}" is not a known region code; using FR.`);
-    }
-    this.saveErrorHadFocus = this.shadowRoot?.activeElement?.id === 'save-error';
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The wait after a 429 is over and its message went away with the focus on it: without this the focus
-    // would fall back to the page. « Valider », enabled again, is the next step.
-    if (this.saveErrorHadFocus && this.editing && !this.renderRoot.querySelector('#save-error')) {
-      this.renderRoot.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
     }
   }
 
@@ -245,7 +233,7 @@ export class SelPhones extends SelSection {
       novalidate
       @submit=${this.submit}
       @keydown=${this.onKeydown}
-      @pointerdown=${this.onPointerDown}
+      @pointerdown=${this.buttonPress.onPointerDown}
     >
       <p id="phones-help" class="muted help" part="help">
         ${this.msg('phones.help', { example: tools.exampleNumber(this.region), max: MAX_PHONES })}
@@ -510,18 +498,11 @@ export class SelPhones extends SelSection {
     // A pointer pressing one of the form's buttons: that button decides. A message appearing now would push
     // the button down between the press and the release, and the click would be lost. Tab still judges,
     // though the next stop is the row's « Supprimer »: a keyboard user leaving a wrong number hears why.
-    const judge = !this.pointerOnButton;
+    const judge = !this.buttonPress.pressing;
     this.rows = this.rows.map((row) =>
       row.key === key ? { ...row, draft, showFeedback: row.showFeedback || judge } : row,
     );
   }
-
-  private onPointerDown = (event: PointerEvent): void => {
-    if (!(event.target instanceof Element) || !event.target.closest('button')) return;
-    this.pointerOnButton = true;
-    // The field blurs within this same press; the flag is for that blur only.
-    setTimeout(() => (this.pointerOnButton = false));
-  };
 
   private onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Account, Section } from '../api/schemas.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -76,27 +76,11 @@ export class SelRedlist extends SelSection {
   private readonly saveFlow = new SaveFlow(this, () => this.section);
   /** Counts openings and closings, so that a save that ends after its form was closed leaves a newer one alone. */
   private formGeneration = 0;
-  /** The save error had focus before this update. */
-  private errorFocused = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.formGeneration++;
     this.editing = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.errorFocused = this.shadowRoot?.activeElement?.id === 'save-error';
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The message that had focus is gone (the 429 wait is over): focus goes to « Valider », not to the page's top.
-    if (this.errorFocused && this.editing && !this.renderRoot.querySelector('#save-error')) {
-      this.renderRoot.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
-    }
-    this.errorFocused = false;
   }
 
   protected renderAccount(account: Account): TemplateResult {
