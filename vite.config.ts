@@ -12,6 +12,7 @@ const NPM_ENTRIES = {
   'sel-phones': 'src/sel-phones.ts',
   'sel-redlist': 'src/sel-redlist.ts',
   'sel-password-change': 'src/sel-password-change.ts',
+  core: 'src/core.ts',
   adapters: 'src/adapters.ts',
   mocks: 'src/mocks.ts',
 };

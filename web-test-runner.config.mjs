@@ -8,8 +8,9 @@ import { contractServerMiddleware } from './scripts/contract-server-middleware.m
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
-  // test/contract runs in Node (npm run test:contract): it reads docs/openapi.yaml from the disk.
-  files: ['test/**/*.test.ts', '!test/contract/**'],
+  // test/contract and test/core run in Node (npm run test:contract): one reads docs/openapi.yaml from the
+  // disk, the other proves that sel-widgets/core runs where there is no DOM.
+  files: ['test/**/*.test.ts', '!test/contract/**', '!test/core/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   concurrency: 2,

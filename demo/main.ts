@@ -3,7 +3,7 @@
  * MemoryAdapter kept in sessionStorage, so changes survive a reload but not the end of the session).
  */
 import { setupWorker } from 'msw/browser';
-import { MemoryAdapter, type MemoryFaultKind, type MemoryOperation } from '../src/api/memory-adapter.js';
+import { MemoryAdapter, type MemoryFaultKind, type MemoryOperation } from '../src/mocks/memory-adapter.js';
 import { createSelHandlers } from '../src/mocks/handlers.js';
 import { chrome, type DemoLanguage } from './texts.js';
 

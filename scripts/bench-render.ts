@@ -20,7 +20,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { MemoryAdapter } from '../src/api/memory-adapter.js';
+import { MemoryAdapter } from '../src/mocks/memory-adapter.js';
 import { handleContractRequest, NETWORK_ERROR } from '../src/mocks/contract-http.js';
 
 const RUNS = Number(process.argv[2] ?? 15);

@@ -4,7 +4,7 @@
  *   npx tsx scripts/bench-strength.ts
  *
  * A keystroke has one frame (16 ms at 60 Hz) before typing feels sluggish; the worst case matters more than
- * the median. Scores run in a Web Worker (src/validation/password-strength-worker.ts), so each row gives:
+ * the median. Scores run in a Web Worker (src/elements/password-change/strength-worker.ts), so each row gives:
  *
  * - worker, main thread: what a keystroke costs the page, sending the value to the worker;
  * - worker, latency: how long the meter waits for its answer (the score itself, off the main thread);
@@ -21,7 +21,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker as ThreadWorker } from 'node:worker_threads';
 import { loadStrengthScorer } from '../src/validation/password-strength.js';
-import { WorkerStrengthEngine, type StrengthWorker } from '../src/validation/password-strength-engine.js';
+import { WorkerStrengthEngine, type StrengthWorker } from '../src/elements/password-change/strength-engine.js';
 
 const LENGTHS = [8, 32, 64, 128];
 const WARM_UP_RUNS = 5;
@@ -104,7 +104,7 @@ async function timeWorker(engine: WorkerStrengthEngine, password: string): Promi
  * the TypeScript source. The engine sees it through the same three methods it uses of a browser `Worker`.
  */
 function startWorkerThread(): { worker: StrengthWorker; stop: () => Promise<number> } {
-  const workerModule = new URL('../src/validation/password-strength-worker.ts', import.meta.url).href;
+  const workerModule = new URL('../src/elements/password-change/strength-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   const shim = `
     const { parentPort } = require('node:worker_threads');

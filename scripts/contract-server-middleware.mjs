@@ -7,7 +7,7 @@ let backendModule;
 
 async function load() {
   backendModule ??= Promise.all([
-    tsImport('../src/api/memory-adapter.ts', import.meta.url),
+    tsImport('../src/mocks/memory-adapter.ts', import.meta.url),
     tsImport('../src/mocks/contract-http.ts', import.meta.url),
   ]);
   return backendModule;

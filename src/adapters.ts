@@ -1,13 +1,10 @@
-/** The backend boundary without any element: for portal code and server-side tests. No DOM is touched. */
+/**
+ * The backend boundary without any element: for portal code. No DOM is touched. The in-memory backend for
+ * demos and tests is in `sel-widgets/mocks`, so no demo account or demo password reaches production code.
+ */
 export type { SelAdapter, VersionedAccount, RequestOptions } from './api/adapter.js';
 export { RestAdapter, type RestAdapterOptions } from './api/rest-adapter.js';
-export {
-  MemoryAdapter,
-  type MemoryAdapterOptions,
-  type MemoryFault,
-  type MemoryFaultKind,
-  type MemoryOperation,
-} from './api/memory-adapter.js';
 export { SelError, SEL_ERROR_KINDS, isSelError, type SelErrorKind, type FieldError } from './api/errors.js';
-export * from './api/schemas.js';
+export * from './contract/schemas.js';
+export * from './contract/problem-codes.js';
 export { configure, resetConfig, type SelConfig, type CsrfTokenSource } from './config.js';

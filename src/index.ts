@@ -13,5 +13,5 @@ export { SelGeneralInfo } from './sel-general-info.js';
 export { SelPhones } from './sel-phones.js';
 export { SelRedlist } from './sel-redlist.js';
 export { SelPasswordChange } from './sel-password-change.js';
-export type { SelSavedDetail, SelErrorDetail, SelUnauthorizedDetail } from './elements/events.js';
+export type { SelSavedDetail, SelErrorDetail, SelUnauthorizedDetail } from './elements/shared/events.js';
 export type { Language, Messages, MessageKey, MessageOverrides } from './i18n/messages.js';

@@ -2,4 +2,10 @@
 export { createSelHandlers, type SelHandlersOptions } from './mocks/handlers.js';
 export { handleContractRequest, NETWORK_ERROR, type ContractAnswer } from './mocks/contract-http.js';
 export { demoAccount, DEMO_PASSWORD } from './mocks/demo-account.js';
-export { MemoryAdapter, type MemoryFault, type MemoryFaultKind, type MemoryOperation } from './api/memory-adapter.js';
+export {
+  MemoryAdapter,
+  type MemoryAdapterOptions,
+  type MemoryFault,
+  type MemoryFaultKind,
+  type MemoryOperation,
+} from './mocks/memory-adapter.js';

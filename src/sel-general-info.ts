@@ -1,6 +1,6 @@
 /** Defines `<sel-general-info>`. */
-import { SelGeneralInfo } from './elements/sel-general-info.js';
-import { defineElement } from './elements/define.js';
+import { SelGeneralInfo } from './elements/general-info/sel-general-info.js';
+import { defineElement } from './elements/shared/define.js';
 
 defineElement('sel-general-info', SelGeneralInfo);
 

@@ -1,6 +1,6 @@
 /** Defines `<sel-password-change>`. The strength dictionaries are not imported here: they load on first use. */
-import { SelPasswordChange } from './elements/sel-password-change.js';
-import { defineElement } from './elements/define.js';
+import { SelPasswordChange } from './elements/password-change/sel-password-change.js';
+import { defineElement } from './elements/shared/define.js';
 
 defineElement('sel-password-change', SelPasswordChange);
 

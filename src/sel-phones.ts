@@ -1,6 +1,6 @@
 /** Defines `<sel-phones>`. The phone number rules it needs are downloaded when the first one connects. */
-import { SelPhones } from './elements/sel-phones.js';
-import { defineElement } from './elements/define.js';
+import { SelPhones } from './elements/phones/sel-phones.js';
+import { defineElement } from './elements/shared/define.js';
 
 defineElement('sel-phones', SelPhones);
 

@@ -1,6 +1,6 @@
 /** Defines `<sel-redlist>`. */
-import { SelRedlist } from './elements/sel-redlist.js';
-import { defineElement } from './elements/define.js';
+import { SelRedlist } from './elements/redlist/sel-redlist.js';
+import { defineElement } from './elements/shared/define.js';
 
 defineElement('sel-redlist', SelRedlist);
 

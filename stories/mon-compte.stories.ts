@@ -4,7 +4,7 @@ import '../src/sel-general-info.js';
 import '../src/sel-phones.js';
 import '../src/sel-redlist.js';
 import '../src/sel-password-change.js';
-import type { MemoryAdapterOptions } from '../src/api/memory-adapter.js';
+import type { MemoryAdapterOptions } from '../src/mocks/memory-adapter.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, shadowOf, waitForRole } from './support/interact.js';
 

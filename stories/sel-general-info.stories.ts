@@ -2,8 +2,8 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { html } from 'lit';
 import '../src/sel-general-info.js';
 import { RestAdapter } from '../src/api/rest-adapter.js';
-import type { MemoryAdapterOptions, MemoryFault } from '../src/api/memory-adapter.js';
-import type { Account } from '../src/api/schemas.js';
+import type { MemoryAdapterOptions, MemoryFault } from '../src/mocks/memory-adapter.js';
+import type { Account } from '../src/contract/schemas.js';
 import { demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, fill, shadowOf, waitForInvalid, waitForRole, waitForText } from './support/interact.js';

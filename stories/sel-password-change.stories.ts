@@ -1,11 +1,11 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/sel-password-change.js';
-import { PasswordStrengthController } from '../src/elements/password-strength-controller.js';
-import type { StrengthEngine } from '../src/validation/password-strength-engine.js';
+import { PasswordStrengthController } from '../src/elements/password-change/strength-controller.js';
+import type { StrengthEngine } from '../src/elements/password-change/strength-engine.js';
 import { RestAdapter } from '../src/api/rest-adapter.js';
-import type { MemoryAdapterOptions, MemoryFault } from '../src/api/memory-adapter.js';
-import type { Account } from '../src/api/schemas.js';
+import type { MemoryAdapterOptions, MemoryFault } from '../src/mocks/memory-adapter.js';
+import type { Account } from '../src/contract/schemas.js';
 import { DEMO_PASSWORD, demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, fill, shadowOf, waitForInvalid, waitForRole, waitForText } from './support/interact.js';

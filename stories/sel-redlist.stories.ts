@@ -1,7 +1,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/sel-redlist.js';
-import type { MemoryAdapterOptions, MemoryFault } from '../src/api/memory-adapter.js';
+import type { MemoryAdapterOptions, MemoryFault } from '../src/mocks/memory-adapter.js';
 import { demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, clickRadio, shadowOf, waitForRole, waitForText } from './support/interact.js';

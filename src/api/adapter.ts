@@ -1,4 +1,4 @@
-import type { Account, AccountPatch, PasswordChange } from './schemas.js';
+import type { Account, AccountPatch, PasswordChange } from '../contract/schemas.js';
 
 /** An account with the version (the HTTP ETag) a later `updateAccount` must send back. */
 export interface VersionedAccount {

@@ -4,7 +4,13 @@
  */
 import type { SelAdapter, RequestOptions, VersionedAccount } from './adapter.js';
 import { SelError, isAbortError } from './errors.js';
-import { accountSchema, problemSchema, type AccountPatch, type PasswordChange, type Problem } from './schemas.js';
+import {
+  accountSchema,
+  problemSchema,
+  type AccountPatch,
+  type PasswordChange,
+  type Problem,
+} from '../contract/schemas.js';
 import { getConfig, type CsrfTokenSource } from '../config.js';
 
 export interface RestAdapterOptions {

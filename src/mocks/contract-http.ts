@@ -3,9 +3,9 @@
  * (browser, Storybook, tests) and the Node middleware behind the plain-HTML test both call this, so there
  * is one mock backend, and it speaks exactly what docs/openapi.yaml documents.
  */
-import { MemoryAdapter, STATUS_OF_FAULT } from '../api/memory-adapter.js';
+import { MemoryAdapter, STATUS_OF_FAULT } from './memory-adapter.js';
 import { SelError } from '../api/errors.js';
-import { accountPatchSchema, passwordChangeSchema } from '../api/schemas.js';
+import { accountPatchSchema, passwordChangeSchema } from '../contract/schemas.js';
 
 /** Returned instead of a `Response` when the connection must drop without an answer. */
 export const NETWORK_ERROR = Symbol('network error');

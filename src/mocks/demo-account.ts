@@ -1,4 +1,4 @@
-import type { Account } from '../api/schemas.js';
+import type { Account } from '../contract/schemas.js';
 
 /** The demo account: a member of staff of a French university, as the SupAnn directory describes her. */
 export const DEMO_PASSWORD = 'Poitiers-2026!';

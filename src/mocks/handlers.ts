@@ -9,7 +9,7 @@
  * ```
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { MemoryAdapter } from '../api/memory-adapter.js';
+import { MemoryAdapter } from './memory-adapter.js';
 import { handleContractRequest, NETWORK_ERROR } from './contract-http.js';
 
 export interface SelHandlersOptions {

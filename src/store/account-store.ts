@@ -5,7 +5,7 @@
  */
 import type { SelAdapter, VersionedAccount } from '../api/adapter.js';
 import { SelError, isAbortError, isSelError } from '../api/errors.js';
-import type { Account, AccountPatch, PasswordChange } from '../api/schemas.js';
+import type { Account, AccountPatch, PasswordChange } from '../contract/schemas.js';
 
 interface SharedLoad {
   promise: Promise<VersionedAccount>;

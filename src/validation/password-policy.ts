@@ -10,7 +10,7 @@
  *
  * The `zxcvbn` strength rule (`minStrength`) is not here: it needs the dictionaries, see password-strength.
  */
-import type { PasswordPolicy } from '../api/schemas.js';
+import type { PasswordPolicy } from '../contract/schemas.js';
 
 /** The policy violation codes this module can decide, in the order a person reads the checklist. */
 export type PolicyRule =

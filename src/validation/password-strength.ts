@@ -4,19 +4,9 @@
  * `loadStrengthScorer` is called, one language at a time.
  */
 
-export type StrengthLanguage = 'fr' | 'en';
+import type { StrengthLanguage, StrengthScorer } from './password-strength-types.js';
 
-export interface StrengthResult {
-  score: 0 | 1 | 2 | 3 | 4;
-  /** already translated into the scorer's language */
-  warning: string | null;
-  suggestions: string[];
-}
-
-export interface StrengthScorer {
-  /** `userInputs`: words the person is likely to reuse (uid, names, the university's name). */
-  score(password: string, userInputs?: string[]): StrengthResult;
-}
+export type { StrengthLanguage, StrengthResult, StrengthScorer } from './password-strength-types.js';
 
 const pendingScorers = new Map<StrengthLanguage, Promise<StrengthScorer>>();
 const loadedLanguages = new Set<StrengthLanguage>();

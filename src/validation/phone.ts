@@ -16,7 +16,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import mobileExamples from 'libphonenumber-js/examples.mobile.json';
-import type { PhoneType } from '../api/schemas.js';
+import type { PhoneType } from '../contract/schemas.js';
 import metadata from './phone-metadata.js';
 
 export type PhoneProblem = 'empty' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid_for_region';

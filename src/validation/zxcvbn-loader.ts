@@ -1,12 +1,12 @@
 /**
  * The only module that imports zxcvbn-ts. It is itself reached only through the dynamic import in
- * password-strength, so the dictionaries stay out of the elements' bundle and load the first time a
+ * password-strength (which it does not import back), so the dictionaries stay out of the elements' bundle and load the first time a
  * password is scored. Core, common passwords and keyboard graphs come with this chunk; the language
  * package (several hundred kB compressed each) is imported on demand so a page loads one language only.
  */
 import { ZxcvbnFactory, type OptionsDictionary, type TranslationKeys } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
-import type { StrengthLanguage, StrengthResult, StrengthScorer } from './password-strength.js';
+import type { StrengthLanguage, StrengthResult, StrengthScorer } from './password-strength-types.js';
 
 interface LanguagePackage {
   dictionary: OptionsDictionary;

@@ -7,7 +7,7 @@
  * once, therefore reaches every story's backend, not only the last one whose handlers were installed.
  */
 import { http, HttpResponse, passthrough, type HttpHandler } from 'msw';
-import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory-adapter.js';
+import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/mocks/memory-adapter.js';
 import { handleContractRequest, NETWORK_ERROR } from '../../src/mocks/contract-http.js';
 
 const STORIES_BASE = '/api/stories';

@@ -14,7 +14,7 @@ import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import { parse } from 'yaml';
-import { MemoryAdapter, type MemoryFault, type MemoryOperation } from '../../src/api/memory-adapter.js';
+import { MemoryAdapter, type MemoryFault, type MemoryOperation } from '../../src/mocks/memory-adapter.js';
 import { DEMO_PASSWORD } from '../../src/mocks/demo-account.js';
 import { handleContractRequest, NETWORK_ERROR } from '../../src/mocks/contract-http.js';
 

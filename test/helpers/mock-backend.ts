@@ -3,7 +3,7 @@
  * base URL, so a fresh base is what keeps one test's account from leaking into the next.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory-adapter.js';
+import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/mocks/memory-adapter.js';
 import { createSelHandlers } from '../../src/mocks/handlers.js';
 
 let worker: SetupWorker | undefined;

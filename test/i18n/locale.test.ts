@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { normalizeLanguage, resolveLanguage } from '../../src/i18n/locale.js';
+import { normalizeLanguage } from '../../src/i18n/locale.js';
+import { resolveLanguage } from '../../src/elements/shared/resolve-language.js';
 import { formatMessage } from '../../src/i18n/messages.js';
 
 describe('language resolution', () => {

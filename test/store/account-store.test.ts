@@ -2,7 +2,7 @@ import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import '../../src/sel-redlist.js';
 import type { SelRedlist } from '../../src/sel-redlist.js';
 import { AccountStore, storeFor } from '../../src/store/account-store.js';
-import { MemoryAdapter } from '../../src/api/memory-adapter.js';
+import { MemoryAdapter } from '../../src/mocks/memory-adapter.js';
 import type { SelAdapter, VersionedAccount } from '../../src/api/adapter.js';
 import { SelError } from '../../src/api/errors.js';
 import { demoAccount } from '../../src/mocks/demo-account.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { PasswordPolicy } from '../../src/api/schemas.js';
+import type { PasswordPolicy } from '../../src/contract/schemas.js';
 import {
   characterClasses,
   checkPasswordPolicy,

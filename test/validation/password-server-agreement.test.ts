@@ -5,9 +5,9 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { Account, PasswordPolicy } from '../../src/api/schemas.js';
-import { checkPasswordOnServer } from '../../src/api/server-password-check.js';
-import { blocksSubmit, buildChecklist } from '../../src/elements/password-checklist.js';
+import type { Account, PasswordPolicy } from '../../src/contract/schemas.js';
+import { checkPasswordOnServer } from '../../src/validation/server-password-check.js';
+import { blocksSubmit, buildChecklist } from '../../src/validation/password-checklist.js';
 import { demoAccount } from '../../src/mocks/demo-account.js';
 
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));

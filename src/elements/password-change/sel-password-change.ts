@@ -1,0 +1,676 @@
+import {
+  css,
+  html,
+  nothing,
+  render,
+  type ComplexAttributeConverter,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SelError } from '../../api/errors.js';
+import type { Account, Section } from '../../contract/schemas.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { messageKeyFor } from '../shared/error-messages.js';
+import {
+  blocksSubmit,
+  buildChecklist,
+  countedRules,
+  isChecklistRule,
+  type ChecklistItem,
+  type StrengthStatus,
+} from '../../validation/password-checklist.js';
+import { renderChecklist, STRENGTH_LEVELS } from './checklist-view.js';
+import { PASSWORD_FIELDS, renderPasswordField, type PasswordField } from './field-view.js';
+import { nextPasswordFormIds } from './form-ids.js';
+import { adoptPasswordStyles } from './light-styles.js';
+import { passwordRulesFor } from './rules-attribute.js';
+import { PasswordStrengthController } from './strength-controller.js';
+import { renderStrength } from './strength-view.js';
+import { SaveFlow } from '../shared/save-flow.js';
+import { SelSection } from '../shared/sel-section.js';
+
+/** The checklist is announced once typing pauses this long: a screen reader hears a summary, not each key. */
+export const SUMMARY_DELAY_MS = 1000;
+
+const LABEL_OF_FIELD: Record<PasswordField, MessageKey> = {
+  current: 'password.field.current',
+  new: 'password.field.new',
+  confirm: 'password.field.confirm',
+};
+
+/** `strength-words="poitiers, univ-poitiers, ent"`: a comma-separated list in the attribute. */
+const wordList: ComplexAttributeConverter<string[]> = {
+  fromAttribute: (value) =>
+    (value ?? '')
+      .split(',')
+      .map((word) => word.trim())
+      .filter((word) => word !== ''),
+  toAttribute: (words: string[]) => words.join(', '),
+};
+
+type PasswordValues = Record<PasswordField, string>;
+
+const NO_PASSWORDS: Readonly<PasswordValues> = { current: '', new: '', confirm: '' };
+const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, new: false, confirm: false };
+
+/**
+ * The « Authentification » section: « Changer de mot de passe… » opens a form with the current password,
+ * the new one and its confirmation, the policy as a checklist that follows the typing, and a zxcvbn
+ * strength meter whose dictionaries load the first time a password field gets focus. Scores run in a Web
+ * Worker, so that typing never waits for them; where the page forbids workers, on the main thread once
+ * typing pauses.
+ *
+ * The form lives in the element's light DOM (in the `form` slot), so that password managers (Bitwarden,
+ * 1Password, KeePassXC, the browser's own) and `<label for>` reach its inputs; its styles travel with the
+ * element (adopted into the element's root, scoped by the tag name, and heavier than the page's own rules
+ * for forms). Light-DOM pieces carry `sel-pc-*` classes for portals that restyle them beyond the custom
+ * properties (a page rule must outweigh `sel-password-change:not(#\#) .sel-pc-…`): `sel-pc-form`,
+ * `sel-pc-field`, `sel-pc-label`, `sel-pc-input`, `sel-pc-toggle`, `sel-pc-rules`, `sel-pc-rule`,
+ * `sel-pc-strength`, `sel-pc-meter`, `sel-pc-button`, `sel-pc-confirm`, `sel-pc-message`.
+ *
+ * Passwords never reach an attribute, an event, a log or storage; they are dropped after a success, on
+ * « Annuler » or Escape, and when the element leaves the page.
+ *
+ * @summary Change the account's password, with the policy shown live, a strength meter, and password managers that work.
+ * @tag sel-password-change
+ *
+ * @fires {CustomEvent<{ section: 'password' }>} sel-saved - The backend accepted the new password.
+ * @fires {CustomEvent<{ section: 'password', operation: 'load' | 'save', kind: string, status?: number, code?: string }>} sel-error - A load or a save failed.
+ * @fires {CustomEvent<{}>} sel-unauthorized - The backend answered 401: the portal should send the person to log in again.
+ *
+ * @slot form - Reserved: the element renders its password form here, in its light DOM. Put nothing in it.
+ *
+ * @csspart section - The box around the whole section.
+ * @csspart heading - The section title.
+ * @csspart advice - The advice on passwords (strong, never shared, log out when leaving).
+ * @csspart changed-at - When the password was last changed.
+ * @csspart button - Buttons in the shadow root.
+ * @csspart open-button - « Changer de mot de passe… ».
+ * @csspart message - Status, loading, "managed elsewhere" and error messages outside the form.
+ *
+ * @cssprop --sel-color-confirm - Background of « Valider » (default #18753c).
+ * @cssprop --sel-color-confirm-text - Text of « Valider » (default #ffffff).
+ * @cssprop --sel-color-accent - Links, buttons and the pressed show/hide toggles (default #000091).
+ * @cssprop --sel-color-error - Error messages, unmet rules, a weak password on the meter (default #ce0500).
+ * @cssprop --sel-color-warning - A fair password on the meter (default #b34000).
+ * @cssprop --sel-color-success - Success messages, met rules, a strong password on the meter (default #18753c).
+ * @cssprop --sel-color-text - Text (default #1b1b1b).
+ * @cssprop --sel-color-muted - Secondary text, rules not judged yet (default #525252).
+ * @cssprop --sel-color-border - Field borders and the meter's track (default #767676).
+ * @cssprop --sel-color-section-border - The border of the section box (default #dddddd).
+ * @cssprop --sel-color-surface - Background (default #ffffff).
+ * @cssprop --sel-color-focus - The focus ring (default #0a76f6).
+ * @cssprop --sel-font-family - Font (default: inherited from the page).
+ * @cssprop --sel-font-size - Base font size (default 1rem).
+ * @cssprop --sel-heading-size - Size of the section title (default 1.25rem).
+ * @cssprop --sel-radius - Corner radius (default 4px).
+ * @cssprop --sel-space - Base spacing (default 1rem).
+ */
+export class SelPasswordChange extends SelSection {
+  static override styles = [
+    SelSection.styles,
+    css`
+      .advice {
+        max-width: 48rem;
+      }
+      ::slotted([slot='form']) {
+        display: block;
+      }
+    `,
+  ];
+
+  protected readonly section: Section = 'password';
+  protected readonly titleKey: MessageKey = 'password.title';
+
+  /**
+   * Words a password should not be built on, besides the person's login and names (which the element
+   * adds itself): the university's name, its city, the portal's name. Attribute: comma-separated.
+   */
+  @property({ attribute: 'strength-words', converter: wordList }) userWords: string[] = [];
+
+  @state() private opened = false;
+  /** What the person typed. Kept across every failure; emptied on success, cancel and removal. */
+  @state() private values: PasswordValues = { ...NO_PASSWORDS };
+  @state() private shown: Record<PasswordField, boolean> = { ...ALL_HIDDEN };
+  /** A submit was tried: every field's problem shows from now on, not only the ones already left. */
+  @state() private attempted = false;
+  /** The confirmation was left filled in once: a mismatch shows before any submit. */
+  @state() private confirmTouched = false;
+  /** The server said the current password is wrong, and the person has not changed it since. */
+  @state() private currentRejected = false;
+  /** The server's `policy_violation` codes for the new password still in the field. */
+  @state() private serverViolations: string[] = [];
+  /** The server's words, shown when it names a rule this element does not know. */
+  @state() private serverDetail: string | undefined;
+  /** The server refused the new password still in the field (`policy_violation`), with or without reasons. */
+  @state() private serverRefused = false;
+  @state() private succeeded = false;
+  /** Waiting for the strength dictionaries before sending. */
+  @state() private checking = false;
+  /** The checklist in one sentence, for the polite live region, set once typing pauses. */
+  @state() private summary = '';
+  @state() private viewStatus: string | undefined;
+  @state() private viewError: string | undefined;
+
+  private readonly saveFlow = new SaveFlow(this, () => this.section);
+  /** `msg` as a plain function, for the render helpers in other files. */
+  private readonly say = (key: MessageKey, params?: Record<string, string | number>): string => this.msg(key, params);
+  private readonly strength = new PasswordStrengthController(this);
+  private readonly ids = nextPasswordFormIds();
+  /** The light-DOM child the form is rendered into; created on first connection, never in the constructor. */
+  private formContainer: HTMLDivElement | undefined;
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts openings and closings, so that a save that ends after its form was closed does not touch a newer one. */
+  private formGeneration = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptPasswordStyles(this.getRootNode());
+    if (!this.formContainer) {
+      this.formContainer = document.createElement('div');
+      this.formContainer.slot = 'form';
+      this.formContainer.className = 'sel-pc-container';
+    }
+    if (this.formContainer.parentNode !== this) this.append(this.formContainer);
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.formGeneration++;
+    this.dropSecrets();
+    this.opened = false;
+    this.succeeded = false;
+    // At once, not at the next update: a removed element must not keep filled inputs in its subtree.
+    if (this.formContainer) render(nothing, this.formContainer, { host: this });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const prepared = this.strength.preparedLanguage;
+    // The page changed language while the meter was in use: its feedback must follow.
+    if (this.opened && prepared && prepared !== this.i18n.language) this.prepareStrength();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const container = this.formContainer;
+    if (!container) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    // Again while the form is open: a page that replaces its adopted sheets must not leave the form unstyled.
+    if (this.opened) adoptPasswordStyles(root);
+    const focused = root.activeElement instanceof HTMLElement && container.contains(root.activeElement);
+    const before = focused ? root.activeElement : null;
+    render(this.renderLightDom(), container, { host: this });
+    // The focused node left with this render (the 429 message once the wait is over): focus must not fall
+    // back to the top of the page.
+    if (before && !before.isConnected && this.opened) this.focusFallback();
+  }
+
+  // ── Handlers ────────────────────────────────────────────────────────────────────────────────────────
+
+  private open = async (): Promise<void> => {
+    this.formGeneration++;
+    this.dropSecrets();
+    this.succeeded = false;
+    this.viewStatus = undefined;
+    this.viewError = undefined;
+    this.saveFlow.reset();
+    this.opened = true;
+    await this.updateComplete;
+    this.input('current')?.focus();
+  };
+
+  private cancel = (): void => {
+    void this.close();
+  };
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    // An input method closing its candidates, or a password manager's own menu, is not « Annuler ».
+    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+    event.preventDefault();
+    void this.close();
+  };
+
+  private onFocusIn = (event: FocusEvent): void => {
+    if (event.target instanceof HTMLInputElement && event.target.classList.contains('sel-pc-input')) {
+      this.prepareStrength(true);
+    }
+  };
+
+  private onFocusOut = (event: FocusEvent): void => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.id === this.ids.input.confirm && target.value !== '') {
+      this.confirmTouched = true;
+    }
+  };
+
+  private onInput(field: PasswordField, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    // `change` follows `input` with the same value; a password manager may send either alone.
+    if (value === this.values[field]) return;
+    this.values = { ...this.values, [field]: value };
+    if (field === 'current') this.currentRejected = false;
+    if (field === 'new') {
+      this.serverViolations = [];
+      this.serverDetail = undefined;
+      this.serverRefused = false;
+    }
+    // A field filled without focus (a password manager) still deserves a meter.
+    this.prepareStrength();
+    // The current password is one of the words the new one should not be built on.
+    if (field !== 'confirm') this.rescore();
+    this.scheduleSummary();
+  }
+
+  private toggle(field: PasswordField): void {
+    this.shown = { ...this.shown, [field]: !this.shown[field] };
+  }
+
+  /**
+   * The page is left: a password shown as text would be saved with the page's form state in the browser's
+   * session history (and restored on « back »), which it never does for a password field. Hidden at once,
+   * not at the next update: the state is saved before the next frame.
+   */
+  private onPageHide = (): void => {
+    for (const input of this.formContainer?.querySelectorAll<HTMLInputElement>('input.sel-pc-input') ?? []) {
+      input.type = 'password';
+    }
+    this.shown = { ...ALL_HIDDEN };
+  };
+
+  private submit = async (event: SubmitEvent): Promise<void> => {
+    // First of all: a form left to submit itself would send the passwords to the page's own URL.
+    event.preventDefault();
+    const store = this.store;
+    const account = this.account;
+    if (!store || !account || this.saveFlow.blocked || this.checking) return;
+    this.readInputs();
+    this.attempted = true;
+    const generation = this.formGeneration;
+    // From now on the live region says what the submit does; the checklist summary would only repeat itself.
+    this.clearSummary();
+
+    this.checking = true;
+    const scored = this.values.new;
+    const strength = await this.strength.scoreNow(scored, this.userInputs(), this.i18n.language);
+    this.checking = false;
+    if (generation !== this.formGeneration) return;
+    // Typed on while the score was computed: that score is not this password's; the person submits again.
+    if (this.values.new !== scored) {
+      this.rescore();
+      return;
+    }
+
+    // With no score (dictionaries unavailable) the strength rule is left to the server, as `info`.
+    const items = this.checklist(account, strength?.score, strength ? 'ready' : 'failed');
+    const problem = this.firstProblem(items);
+    if (problem) {
+      await this.updateComplete;
+      this.input(problem)?.focus();
+      return;
+    }
+
+    const change = { currentPassword: this.values.current, newPassword: this.values.new };
+    const outcome = await this.saveFlow.run((signal) => store.changePassword(change, { signal }));
+    if (generation !== this.formGeneration) {
+      this.reportAfterClose(outcome === 'saved', this.saveFlow.error);
+      return;
+    }
+    if (outcome === 'saved') await this.showSuccess();
+    else if (outcome === 'failed' && this.saveFlow.error) await this.showFailure(this.saveFlow.error);
+  };
+
+  // ── State changes ───────────────────────────────────────────────────────────────────────────────────
+
+  private async close(): Promise<void> {
+    this.formGeneration++;
+    this.dropSecrets();
+    this.opened = false;
+    this.succeeded = false;
+    this.saveFlow.reset();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part~="open-button"]')?.focus();
+  }
+
+  private async showSuccess(): Promise<void> {
+    this.dropSecrets();
+    this.succeeded = true;
+    await this.updateComplete;
+    this.formContainer?.querySelector<HTMLElement>(`#${this.ids.saved}`)?.focus();
+  }
+
+  private async showFailure(error: SelError): Promise<void> {
+    if (isWrongCurrentPassword(error)) {
+      this.currentRejected = true;
+      await this.updateComplete;
+      this.input('current')?.focus();
+      return;
+    }
+    if (error.kind === 'validation' && error.code === 'policy_violation') {
+      const violations = error.violations ?? [];
+      this.serverViolations = violations;
+      this.serverRefused = true;
+      const unknown = violations.length === 0 || violations.some((code) => !isChecklistRule(code));
+      this.serverDetail = unknown ? error.detail : undefined;
+      await this.updateComplete;
+      this.input('new')?.focus();
+      return;
+    }
+    await this.updateComplete;
+    this.formContainer?.querySelector<HTMLElement>(`#${this.ids.formError}`)?.focus();
+  }
+
+  /** The form was closed while the request ran: say how it ended in the section itself. */
+  private reportAfterClose(saved: boolean, error: SelError | undefined): void {
+    if (saved) this.viewStatus = this.msg('password.saved');
+    else if (error) this.viewError = this.msg(this.errorKey(error), { seconds: this.saveFlow.retryInSeconds });
+  }
+
+  /** Forgets every password: the inputs (even ones about to leave the DOM), the state, the meter. */
+  private dropSecrets(): void {
+    for (const input of this.formContainer?.querySelectorAll<HTMLInputElement>('input.sel-pc-input') ?? []) {
+      input.value = '';
+    }
+    this.values = { ...NO_PASSWORDS };
+    this.shown = { ...ALL_HIDDEN };
+    this.attempted = false;
+    this.confirmTouched = false;
+    this.currentRejected = false;
+    this.serverViolations = [];
+    this.serverDetail = undefined;
+    this.serverRefused = false;
+    this.checking = false;
+    this.strength.clear();
+    this.clearSummary();
+  }
+
+  private clearSummary(): void {
+    if (this.summaryTimer !== undefined) clearTimeout(this.summaryTimer);
+    this.summaryTimer = undefined;
+    this.summary = '';
+  }
+
+  /** Where focus goes when the node that had it is gone from the open form. */
+  private focusFallback(): void {
+    const save = this.formContainer?.querySelector<HTMLButtonElement>('button.sel-pc-confirm');
+    const target =
+      save && !save.disabled
+        ? save
+        : (this.input('current') ?? this.formContainer?.querySelector<HTMLElement>(`#${this.ids.saved}`));
+    target?.focus();
+  }
+
+  /** A password manager may fill the inputs without an event: what is in them is what gets sent. */
+  private readInputs(): void {
+    const read = (field: PasswordField) => this.input(field)?.value ?? this.values[field];
+    const values = { current: read('current'), new: read('new'), confirm: read('confirm') };
+    if (PASSWORD_FIELDS.some((field) => values[field] !== this.values[field])) this.values = values;
+  }
+
+  /**
+   * Loads the dictionaries of the page language unless they are loaded or on their way. After a failed
+   * download, `retry` (a field just got focus) tries again; a keystroke does not, or the meter would flicker
+   * between « Chargement… » and « indisponible » at every key while the network is down.
+   */
+  private prepareStrength(retry = false): void {
+    const language = this.i18n.language;
+    const failed = this.strength.status === 'failed';
+    if (this.strength.preparedLanguage === language && (!failed || !retry)) return;
+    void this.strength.prepare(language).then(() => this.rescore());
+  }
+
+  private rescore(): void {
+    this.strength.schedule(this.values.new, this.userInputs());
+  }
+
+  private scheduleSummary(): void {
+    if (this.summaryTimer !== undefined) clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = undefined;
+      this.summary = this.summaryText();
+    }, SUMMARY_DELAY_MS);
+  }
+
+  // ── Derived values ──────────────────────────────────────────────────────────────────────────────────
+
+  private userInputs(): string[] {
+    const account = this.account;
+    const words = [account?.uid, account?.givenName, account?.surname, ...this.userWords, this.values.current];
+    return words.filter((word): word is string => typeof word === 'string' && word !== '');
+  }
+
+  private checklist(
+    account: Account,
+    score = this.strength.result?.score,
+    strengthStatus: StrengthStatus = this.strength.status,
+  ): ChecklistItem[] {
+    return buildChecklist({
+      policy: account.passwordPolicy,
+      personal: account,
+      newPassword: this.values.new,
+      currentPassword: this.values.current,
+      score,
+      strengthStatus,
+      serverViolations: this.serverViolations,
+    });
+  }
+
+  /** Where a submit stops, in the order the fields are read. */
+  private firstProblem(items: readonly ChecklistItem[]): PasswordField | undefined {
+    const { current, new: next, confirm } = this.values;
+    if (current === '' || this.currentRejected) return 'current';
+    if (next === '' || items.some(blocksSubmit)) return 'new';
+    if (confirm !== next) return 'confirm';
+    return undefined;
+  }
+
+  private fieldError(field: PasswordField, items: readonly ChecklistItem[]): string | undefined {
+    const { current, new: next, confirm } = this.values;
+    switch (field) {
+      case 'current':
+        if (this.currentRejected) return this.msg('password.error.wrongCurrent');
+        return this.attempted && current === '' ? this.msg('password.error.currentMissing') : undefined;
+      case 'new':
+        if (this.serverRefused) {
+          if (this.serverDetail) return this.msg('password.error.policyDetail', { detail: this.serverDetail });
+          // Nothing to point at in the list: no code this element knows, and no words from the server.
+          return this.serverViolations.some(isChecklistRule)
+            ? this.msg('password.error.policy')
+            : this.msg('password.error.policyNoReason');
+        }
+        if (!this.attempted) return undefined;
+        if (next === '') return this.msg('password.error.newMissing');
+        return items.some((item) => item.state === 'unmet') ? this.msg('password.error.rulesUnmet') : undefined;
+      case 'confirm':
+        if (confirm === '') return this.attempted ? this.msg('password.error.confirmMissing') : undefined;
+        return (this.attempted || this.confirmTouched) && confirm !== next
+          ? this.msg('password.error.mismatch')
+          : undefined;
+    }
+  }
+
+  private summaryText(): string {
+    const account = this.account;
+    if (!account || this.values.new === '') return '';
+    const { met, total } = countedRules(this.checklist(account));
+    const rules = this.msg(met <= 1 ? 'password.rules.summary.one' : 'password.rules.summary.other', { met, total });
+    const score = this.strength.result?.score;
+    const level = score === undefined ? undefined : STRENGTH_LEVELS[score];
+    return level ? `${rules} ${this.msg('password.strength.summary', { level: this.msg(level) })}` : rules;
+  }
+
+  private errorKey(error: SelError): MessageKey {
+    return error.kind === 'forbidden' ? 'password.error.notAllowed' : messageKeyFor(error);
+  }
+
+  private input(field: PasswordField): HTMLInputElement | null {
+    return this.formContainer?.querySelector<HTMLInputElement>(`#${this.ids.input[field]}`) ?? null;
+  }
+
+  // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────
+
+  protected renderAccount(account: Account): TemplateResult {
+    const changedAt = account.passwordChangedAt;
+    return html`<p class="advice" part="advice">${this.msg('password.advice')}</p>
+      ${
+        changedAt
+          ? html`<p class="muted" part="changed-at">
+              ${this.msg('password.changedAt', { date: this.i18n.formatDate(changedAt) })}
+            </p>`
+          : nothing
+      }
+      ${
+        account.editable.password
+          ? html`${
+                this.opened
+                  ? nothing
+                  : html`<div class="actions">
+                      <button type="button" part="button open-button" @click=${this.open}>
+                        ${this.msg('password.open')}
+                      </button>
+                    </div>`
+              } <slot name="form"></slot>`
+          : html`<p class="message info" part="message">${this.msg('password.notEditable')}</p>`
+      }
+      ${this.viewError ? html`<p class="message error" role="alert" part="message">${this.viewError}</p>` : nothing}
+      <div class="message success" role="status" part="message">${this.viewStatus ?? nothing}</div>`;
+  }
+
+  /** What goes into the light DOM: the form while open, nothing otherwise. */
+  private renderLightDom(): TemplateResult | typeof nothing {
+    const account = this.account;
+    if (!this.opened || !account?.editable.password) return nothing;
+    return html`<form
+      class="sel-pc-form"
+      method="post"
+      novalidate
+      aria-label=${this.msg('password.formName')}
+      @submit=${this.submit}
+      @keydown=${this.onKeydown}
+      @focusin=${this.onFocusIn}
+      @focusout=${this.onFocusOut}
+    >
+      ${this.renderUsername(account)} ${this.succeeded ? this.renderSuccess() : this.renderFields(account)}
+    </form>`;
+  }
+
+  /**
+   * The login, for password managers to file the new password under the right account: out of sight,
+   * out of the tab order and of the accessibility tree, but not `type="hidden"`, which managers ignore.
+   */
+  private renderUsername(account: Account): TemplateResult {
+    return html`<div class="sel-pc-visually-hidden" aria-hidden="true">
+      <label for=${this.ids.username}>${this.msg('password.username')}</label>
+      <input
+        class="sel-pc-username"
+        id=${this.ids.username}
+        name="username"
+        type="text"
+        autocomplete="username"
+        readonly
+        tabindex="-1"
+        .value=${account.uid}
+      />
+    </div>`;
+  }
+
+  private renderFields(account: Account): TemplateResult {
+    const flow = this.saveFlow;
+    const items = this.checklist(account);
+    const typed = this.values.new !== '';
+    const busy: MessageKey | undefined = flow.pending
+      ? 'common.saving'
+      : this.checking
+        ? 'password.checking'
+        : undefined;
+    return html`${this.renderField('current', items, [])} ${this.renderField('new', items, [this.ids.rules])}
+      ${renderChecklist(items, { title: this.ids.rulesTitle, list: this.ids.rules }, this.say)}
+      ${renderStrength(
+        {
+          labelId: this.ids.strengthLabel,
+          feedbackId: this.ids.feedback,
+          status: this.strength.status,
+          result: this.strength.result,
+          typed,
+        },
+        this.say,
+      )}
+      ${this.renderField('confirm', items, [])}
+      <p class="sel-pc-visually-hidden" role="status">${busy ? this.msg(busy) : this.summary}</p>
+      ${this.renderFormError()}
+      ${
+        /* Seen here, heard through the status above: a live region must be on the page before its text. */
+        busy ? html`<p class="sel-pc-message sel-pc-muted" aria-hidden="true">${this.msg(busy)}</p>` : nothing
+      }
+      <div class="sel-pc-actions">
+        <button type="submit" class="sel-pc-button sel-pc-confirm" ?disabled=${flow.blocked || this.checking}>
+          ${this.msg('common.save')}
+        </button>
+        <button type="button" class="sel-pc-button sel-pc-cancel" @click=${this.cancel}>
+          ${this.msg('common.cancel')}
+        </button>
+      </div>`;
+  }
+
+  private renderField(field: PasswordField, items: readonly ChecklistItem[], describedBy: string[]): TemplateResult {
+    const label = this.msg(LABEL_OF_FIELD[field]);
+    const account = this.account;
+    return renderPasswordField({
+      field,
+      inputId: this.ids.input[field],
+      errorId: this.ids.error[field],
+      label,
+      toggleText: this.msg('password.show'),
+      toggleHiddenText: this.msg('password.showWhich', { field: label }),
+      value: this.values[field],
+      shown: this.shown[field],
+      error: this.fieldError(field, items),
+      describedBy,
+      passwordRules: field !== 'current' && account ? passwordRulesFor(account.passwordPolicy) : undefined,
+      onInput: (event) => this.onInput(field, event),
+      onToggle: () => this.toggle(field),
+    });
+  }
+
+  /** Failures that are not about one field: said once, above « Valider », and focused. */
+  private renderFormError(): TemplateResult | typeof nothing {
+    const flow = this.saveFlow;
+    const error = flow.error;
+    if (flow.retryInSeconds > 0) {
+      // The countdown is not live: announcing every second would drown everything else.
+      return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
+        <span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>
+      </div>`;
+    }
+    if (!error || isWrongCurrentPassword(error) || (error.kind === 'validation' && error.code === 'policy_violation')) {
+      return nothing;
+    }
+    const detail = error.kind === 'validation' ? error.detail : undefined;
+    return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
+      ${this.msg(this.errorKey(error))} ${detail ?? nothing}
+    </div>`;
+  }
+
+  private renderSuccess(): TemplateResult {
+    return html`<div class="sel-pc-message sel-pc-success" role="status" tabindex="-1" id=${this.ids.saved}>
+        <p>${this.msg('password.saved')}</p>
+        <p>${this.msg('password.savedAdvice')}</p>
+      </div>
+      <div class="sel-pc-actions">
+        <button type="button" class="sel-pc-button sel-pc-close" @click=${this.cancel}>
+          ${this.msg('password.close')}
+        </button>
+      </div>`;
+  }
+}
+
+function isWrongCurrentPassword(error: SelError): boolean {
+  return (
+    error.kind === 'validation' &&
+    (error.code === 'wrong_current_password' ||
+      (error.fieldErrors ?? []).some((fieldError) => fieldError.code === 'wrong_current_password'))
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * The strength meter's engine for `<sel-password-change>`: loads the zxcvbn dictionaries the first time a
+ * password field gets focus (never with the page), and scores the new password as the person types.
+ *
+ * Scores run in a Web Worker (see password-strength-engine): typing never waits for them. Only the latest
+ * value is scored: while one score is on its way, newer keystrokes replace the value waiting for the next,
+ * and a result for a value that has changed since is dropped. Where no worker can run, scores run on the
+ * main thread once typing pauses, so that a score (tens of milliseconds on a long password) never runs
+ * between two keystrokes of a fast typist.
+ *
+ * It holds the password to score only until it is scored, and forgets it (and the result) on `clear()`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { StrengthLanguage, StrengthResult } from '../../validation/password-strength.js';
+import { sharedStrengthEngine, type StrengthEngine } from './strength-engine.js';
+import type { StrengthStatus } from '../../validation/password-checklist.js';
+
+/** On the main thread: long enough to fall between the keystrokes of a fast typist, short enough to feel immediate. */
+export const SCORE_DELAY_MS = 150;
+/** On the main thread, up to this length a first score runs at once (scripts/bench-strength.ts: a few ms). */
+const IMMEDIATE_SCORE_MAX_LENGTH = 8;
+/** A submit waits this long at most for the dictionaries; after that the server has the last word. */
+export const SUBMIT_WAIT_MS = 5000;
+
+interface ScoreRequest {
+  password: string;
+  userInputs: string[];
+}
+
+export class PasswordStrengthController implements ReactiveController {
+  /** Where scores run; every element shares one. Replaceable for tests and for portals that forbid workers. */
+  static engine: () => StrengthEngine = sharedStrengthEngine;
+
+  status: StrengthStatus = 'idle';
+  /** The score of the value last scored; undefined while the field is empty or the value is still being scored. */
+  result: StrengthResult | undefined;
+
+  private readonly host: ReactiveControllerHost;
+  private engine: StrengthEngine | undefined;
+  private language: StrengthLanguage | undefined;
+  private loading: Promise<boolean> | undefined;
+  /** The latest value, not yet sent to the engine. */
+  private waiting: ScoreRequest | undefined;
+  /** The value whose score is on its way: the next one waits for it, so that the engine only scores the latest. */
+  private inFlight: ScoreRequest | undefined;
+  /** Moves on whenever results on their way must be dropped (cleared, language changed, submit scoring). */
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /** Starts loading the dictionaries of `language`, unless they are loaded or on their way. True once ready. */
+  prepare(language: StrengthLanguage): Promise<boolean> {
+    if (this.language === language && this.loading && this.status !== 'failed') return this.loading;
+    if (this.language !== language) {
+      // Feedback in the former language must not land after the switch.
+      this.generation++;
+      this.result = undefined;
+    }
+    this.language = language;
+    this.status = 'loading';
+    this.host.requestUpdate();
+    const loading = this.engineInUse()
+      .prepare(language)
+      .then(
+        () => {
+          if (this.language !== language) return false;
+          this.status = 'ready';
+          this.host.requestUpdate();
+          this.pump();
+          return true;
+        },
+        () => {
+          if (this.language !== language) return false;
+          // A chunk that failed to download: the meter says so, the server still checks the password.
+          this.status = 'failed';
+          this.host.requestUpdate();
+          return false;
+        },
+      );
+    this.loading = loading;
+    return loading;
+  }
+
+  /** The language whose dictionaries were asked for, if any: a change of page language reloads. */
+  get preparedLanguage(): StrengthLanguage | undefined {
+    return this.language;
+  }
+
+  /** Scores `password` soon; an empty password clears the meter at once. */
+  schedule(password: string, userInputs: string[]): void {
+    this.cancelTimer();
+    if (password === '') {
+      this.waiting = undefined;
+      this.result = undefined;
+      // A score on its way is for a value no longer in the field.
+      this.generation++;
+      this.host.requestUpdate();
+      return;
+    }
+    const request = { password, userInputs };
+    // Asked again for the value being scored (the dictionaries arrived while it was typed): once is enough.
+    if (!this.waiting && this.inFlight && sameRequest(this.inFlight, request)) return;
+    this.waiting = request;
+    const offMainThread = this.engineInUse().offMainThread;
+    // On the main thread the first characters still score at once: they take well under a frame.
+    if (offMainThread || (this.result === undefined && password.length <= IMMEDIATE_SCORE_MAX_LENGTH)) {
+      this.pump();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, SCORE_DELAY_MS);
+  }
+
+  /**
+   * The score of `password` now, for a submit: waits for the dictionaries (loading them if nobody focused
+   * a field, as when a password manager filled the form), then for the score, at most `SUBMIT_WAIT_MS`
+   * each. Undefined when they cannot be had: a scorer that never answers must not leave « Valider » waiting.
+   */
+  async scoreNow(
+    password: string,
+    userInputs: string[],
+    language: StrengthLanguage,
+  ): Promise<StrengthResult | undefined> {
+    this.cancelTimer();
+    this.waiting = undefined;
+    const generation = ++this.generation;
+    const ready =
+      (this.status === 'ready' && this.language === language) ||
+      (await Promise.race([this.prepare(language), delay(SUBMIT_WAIT_MS)]));
+    if (!ready || generation !== this.generation) return undefined;
+    let result: StrengthResult | undefined;
+    try {
+      result =
+        password === ''
+          ? undefined
+          : await Promise.race([
+              this.engineInUse().score(language, password, userInputs),
+              delay(SUBMIT_WAIT_MS).then(() => undefined),
+            ]);
+    } catch {
+      return undefined;
+    }
+    if (generation !== this.generation) return undefined;
+    this.result = result;
+    this.host.requestUpdate();
+    return result;
+  }
+
+  /** Forgets the password waiting to be scored and the last result; the dictionaries stay loaded. */
+  clear(): void {
+    this.cancelTimer();
+    this.waiting = undefined;
+    this.result = undefined;
+    this.generation++;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.clear();
+  }
+
+  private engineInUse(): StrengthEngine {
+    this.engine ??= PasswordStrengthController.engine();
+    return this.engine;
+  }
+
+  /** Sends the latest value to the engine, unless a score is already on its way (it calls again when done). */
+  private pump(): void {
+    const request = this.waiting;
+    const language = this.language;
+    if (this.inFlight || !request || this.status !== 'ready' || !language) return;
+    this.waiting = undefined;
+    this.inFlight = request;
+    const generation = this.generation;
+    void this.engineInUse()
+      .score(language, request.password, request.userInputs)
+      .then(
+        (result) => {
+          // Stale when the value changed since (a newer one waits) or the meter was cleared meanwhile.
+          if (generation !== this.generation || this.waiting) return;
+          this.result = result;
+          this.host.requestUpdate();
+        },
+        () => {
+          // One value that could not be scored: the meter keeps its last word, the next keystroke tries again.
+        },
+      )
+      .finally(() => {
+        this.inFlight = undefined;
+        // On the main thread a newer value waits for its pause in the typing: its timer sends it.
+        if (this.timer === undefined) this.pump();
+      });
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+function sameRequest(a: ScoreRequest, b: ScoreRequest): boolean {
+  return a.password === b.password && a.userInputs.join('\n') === b.userInputs.join('\n');
+}
+
+function delay(ms: number): Promise<false> {
+  return new Promise((resolve) => setTimeout(() => resolve(false), ms));
+}

@@ -1,0 +1,634 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { SelError } from '../../api/errors.js';
+import { PHONE_TYPES, type Account, type Phone, type Section } from '../../contract/schemas.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { renderDirectoryHint } from '../shared/directory-hint.js';
+import { messageKeyFor } from '../shared/error-messages.js';
+import { rowErrorMessage, rowWarningMessage } from './feedback.js';
+import { loadPhoneTools, type PhoneTools } from './loader.js';
+import {
+  MAX_PHONES,
+  checkRows,
+  excessCount,
+  phonesToSave,
+  placeServerErrors,
+  rowsFromPhones,
+  samePhones,
+  type PhoneRow,
+  type RowCheck,
+} from './rows.js';
+import { phonesStyles } from './styles.js';
+import { formatOnLeave, formatWhileTyping } from './typing.js';
+import { renderPhoneList, typeLabel } from './view.js';
+import { ButtonPress } from '../shared/button-press.js';
+import { SaveFlow } from '../shared/save-flow.js';
+import { SelSection } from '../shared/sel-section.js';
+
+/** The region numbers are read and written in when the page says nothing else (libphonenumber's code). */
+const FALLBACK_REGION = 'FR';
+
+/**
+ * The « Téléphones » section: the person's phone numbers, each with its type (« Bureau », « Mobile »,
+ * « Fax », « Autre »), as `tel:` links. « Modifier… » opens a form where each number is a `type=tel`
+ * field named after its row and type (« Numéro 1 (Bureau) »), with a type select and « Supprimer »;
+ * « Ajouter un numéro » adds a row (ten numbers at most), the green « Valider » saves.
+ *
+ * Numbers are accepted as people write them (spaces, dots, dashes, parentheses, a leading 0, +33 or
+ * 0033), grouped as they type without moving the caret, checked before any request (with a valid example
+ * in every message), and sent in E.164. A line left empty is dropped on save; the same number twice is
+ * refused; a mobile filed as a fax, or a landline filed as a mobile, is only warned about.
+ *
+ * The number rules weigh more than the rest of the library: they are downloaded on the element's first
+ * connection, and pages without `<sel-phones>` never fetch them. Until they arrive the section shows its
+ * loading state.
+ *
+ * @summary View and edit the phone numbers, checked as typed and stored in E.164.
+ * @tag sel-phones
+ *
+ * @fires {CustomEvent<{ section: 'phones' }>} sel-saved - The backend accepted the new list of numbers.
+ * @fires {CustomEvent<{ section: 'phones', operation: 'load' | 'save', kind: string, status?: number, code?: string }>} sel-error - A load or a save failed.
+ * @fires {CustomEvent<{}>} sel-unauthorized - The backend answered 401: the portal should send the person to log in again.
+ *
+ * @csspart section - The box around the whole section.
+ * @csspart heading - The section title.
+ * @csspart list - The list of numbers in view mode.
+ * @csspart item - One number in view mode.
+ * @csspart type - The type of a number in view mode (« Bureau : »).
+ * @csspart number - A number in view mode (a link, or plain text when it does not read as a number).
+ * @csspart link - Links (numbers, directory correspondent).
+ * @csspart empty - The sentence saying there is no number.
+ * @csspart form - The edit form.
+ * @csspart help - The instructions at the top of the form.
+ * @csspart rows - The list of rows in the form.
+ * @csspart row - One row: type, number, « Supprimer », and its messages.
+ * @csspart label - The labels of the type select and of the number field.
+ * @csspart select - The type select of a row.
+ * @csspart input - The number field of a row.
+ * @csspart field-error - The message explaining why a number cannot be saved (and the too-many message).
+ * @csspart field-warning - The warning about a number whose type looks wrong (not blocking).
+ * @csspart button - Every button.
+ * @csspart edit-button - « Modifier… ».
+ * @csspart add-button - « Ajouter un numéro ».
+ * @csspart remove-button - « Supprimer », in each row.
+ * @csspart confirm-button - The green « Valider ».
+ * @csspart cancel-button - « Annuler ».
+ * @csspart message - Status, loading, limit and error messages.
+ * @csspart hint - The directory correspondent hint.
+ *
+ * @cssprop --sel-color-confirm - Background of « Valider » (default #18753c).
+ * @cssprop --sel-color-confirm-text - Text of « Valider » (default #ffffff).
+ * @cssprop --sel-color-accent - Links and buttons (default #000091).
+ * @cssprop --sel-color-error - Error messages and the invalid field (default #ce0500).
+ * @cssprop --sel-color-error-background - Background of error messages (default #fff4f3).
+ * @cssprop --sel-color-warning - Type warnings (default #b34000).
+ * @cssprop --sel-color-warning-background - Background of type warnings (default #fff4ed).
+ * @cssprop --sel-color-success - Success messages (default #18753c).
+ * @cssprop --sel-color-success-background - Background of success messages (default #f0faf3).
+ * @cssprop --sel-color-text - Text (default #1b1b1b).
+ * @cssprop --sel-color-muted - Secondary text (default #525252).
+ * @cssprop --sel-color-border - Field borders (default #767676).
+ * @cssprop --sel-color-section-border - The border of the section box and between rows (default #dddddd).
+ * @cssprop --sel-color-surface - Background (default #ffffff).
+ * @cssprop --sel-color-readonly-background - Fields while a save is pending (default #f6f6f6).
+ * @cssprop --sel-color-focus - The focus ring (default #0a76f6).
+ * @cssprop --sel-font-family - Font (default: inherited from the page).
+ * @cssprop --sel-font-size - Base font size (default 1rem).
+ * @cssprop --sel-heading-size - Size of the section title (default 1.25rem).
+ * @cssprop --sel-radius - Corner radius (default 4px).
+ * @cssprop --sel-space - Base spacing (default 1rem).
+ */
+export class SelPhones extends SelSection {
+  static override styles = [SelSection.styles, phonesStyles];
+
+  /**
+   * Where every `<sel-phones>` gets the phone rules: the memoised dynamic import. Tests replace it to hold
+   * or fail the download.
+   * @internal
+   */
+  static loadPhoneTools: () => Promise<PhoneTools> = loadPhoneTools;
+
+  /**
+   * The ISO 3166 region numbers are typed and shown in (`FR`, `RE`, `GP`, `MQ`, `GF`, `YT`, `PM`, `NC`,
+   * `PF`, `WF`, `CH`...; any case). A number of that region is shown nationally (`05 49 45 49 99`), any
+   * other internationally (`+262 262 12 34 56`); a number typed without `+` is read as dialled from there.
+   * An unknown code falls back to `FR`, with a console warning.
+   */
+  @property({ attribute: 'default-region' }) defaultRegion: string = FALLBACK_REGION;
+
+  protected readonly section: Section = 'phones';
+  protected readonly titleKey: MessageKey = 'phones.title';
+
+  @state() private tools: PhoneTools | undefined;
+  @state() private toolsFailed = false;
+  @state() private editing = false;
+  /** The person's rows while editing: kept across every failure. */
+  @state() private rows: readonly PhoneRow[] = [];
+  /** More than ten numbers (only possible when the server already held more): said above the buttons. */
+  @state() private listError: string | undefined;
+  /** The server's 422 named rows, and every one of them is shown on its row: no general alert needed. */
+  @state() private serverErrorsOnRows = false;
+  /** Successes, removals and the limit, announced politely. */
+  @state() private status: string | undefined;
+  /** A save failure shown in view mode: a 403 closes the form, or the form was closed while saving. */
+  @state() private viewError: string | undefined;
+
+  private readonly saveFlow = new SaveFlow(this, () => this.section);
+  /** Counts form openings, so that a save that ends after its form was closed does not act on a newer one. */
+  private formOpenings = 0;
+  private lastKey = 0;
+  /** The row each number of the last request came from, in order: where the server's `phones[i]` lands. */
+  private sentKeys: number[] = [];
+  private warnedRegion: string | undefined;
+  private readonly buttonPress = new ButtonPress();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadTools();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.editing = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const region = this.defaultRegion ?? '';
+    if (this.tools && !this.tools.isSupportedRegion(region) && this.warnedRegion !== region) {
+      this.warnedRegion = region;
+      console.warn(`<sel-phones>: default-region "${region}" is not a known region code; using FR.`);
+    }
+  }
+
+  private get region(): string {
+    const region = this.defaultRegion ?? FALLBACK_REGION;
+    return this.tools ? this.tools.normalizeRegion(region) : region.trim().toUpperCase();
+  }
+
+  private async loadTools(): Promise<void> {
+    if (this.tools) return;
+    this.toolsFailed = false;
+    try {
+      this.tools = await SelPhones.loadPhoneTools();
+    } catch (error) {
+      console.error('<sel-phones> could not download its phone number rules.', error);
+      this.toolsFailed = true;
+    }
+  }
+
+  protected renderAccount(account: Account): TemplateResult {
+    const tools = this.tools;
+    if (!tools && !this.toolsFailed) {
+      return html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`;
+    }
+    return html`${this.editing && tools ? this.renderForm(account, tools) : this.renderView(account)}
+      <div class="message success" role="status" part="message">${this.status ?? nothing}</div>`;
+  }
+
+  private renderView(account: Account): TemplateResult {
+    const msg = this.msg.bind(this);
+    return html`${renderPhoneList(account.phones, this.region, this.tools, msg)}
+    ${
+      this.toolsFailed
+        ? html`<p class="message error" role="alert" part="message">${this.msg('phones.toolsFailed')}</p>
+            <div class="actions">
+              <button type="button" part="button" @click=${this.retryTools}>${this.msg('common.retry')}</button>
+            </div>`
+        : nothing
+    }
+    ${
+      this.viewError
+        ? html`<p class="message error" role="alert" part="message" tabindex="-1" id="view-error">${this.viewError}</p>`
+        : nothing
+    }
+    ${
+      account.editable.phones
+        ? this.tools
+          ? html`<div class="actions">
+              <button
+                type="button"
+                class="link"
+                part="button edit-button"
+                aria-describedby="heading"
+                @click=${this.startEditing}
+              >
+                ${this.msg('common.edit')}
+              </button>
+            </div>`
+          : nothing
+        : html`<p>${this.msg('phones.notEditable')}</p>
+            ${renderDirectoryHint(account, (key) => this.msg(key))}`
+    }`;
+  }
+
+  private renderForm(account: Account, tools: PhoneTools): TemplateResult {
+    const flow = this.saveFlow;
+    const checks = checkRows(this.rows, this.region, tools);
+    const atLimit = this.rows.length >= MAX_PHONES;
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.submit}
+      @keydown=${this.onKeydown}
+      @pointerdown=${this.buttonPress.onPointerDown}
+    >
+      <p id="phones-help" class="muted help" part="help">
+        ${this.msg('phones.help', { example: tools.exampleNumber(this.region), max: MAX_PHONES })}
+      </p>
+      ${
+        this.rows.length > 0
+          ? html`<ul class="rows" part="rows">
+              ${repeat(
+                this.rows,
+                (row) => row.key,
+                (row, index) => this.renderRow(row, index, checks[index] ?? { empty: true }, tools),
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        this.listError
+          ? html`<p id="list-error" class="message error" part="message field-error" tabindex="-1">
+              ${this.listError}
+            </p>`
+          : nothing
+      }
+      <div class="actions">
+        <button
+          type="button"
+          part="button add-button"
+          aria-disabled=${atLimit ? 'true' : 'false'}
+          aria-describedby=${atLimit ? 'limit-reached' : nothing}
+          ?disabled=${flow.pending}
+          @click=${this.addRow}
+        >
+          ${this.msg('phones.add')}
+        </button>
+      </div>
+      ${
+        atLimit
+          ? html`<p id="limit-reached" class="muted" part="message">
+              ${this.msg('phones.maxReached', { max: MAX_PHONES })}
+            </p>`
+          : nothing
+      }
+      ${this.renderSaveError(account, tools)}
+      ${flow.pending ? html`<p class="muted" role="status" part="message">${this.msg('common.saving')}</p>` : nothing}
+      <div class="actions">
+        <button type="submit" class="confirm" part="button confirm-button" ?disabled=${flow.blocked}>
+          ${this.msg('common.save')}
+        </button>
+        <button type="button" part="button cancel-button" @click=${this.cancel}>${this.msg('common.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderRow(row: PhoneRow, index: number, check: RowCheck, tools: PhoneTools): TemplateResult {
+    const pending = this.saveFlow.pending;
+    const position = index + 1;
+    const type = typeLabel(row.type, this.msg.bind(this));
+    const inputId = `number-${row.key}`;
+    const error = row.showFeedback ? check.error : undefined;
+    const warning = row.showFeedback && !error ? check.warning : undefined;
+    const describedBy = [error ? `${inputId}-error` : '', warning ? `${inputId}-warning` : '', 'phones-help']
+      .filter((id) => id !== '')
+      .join(' ');
+    const number = row.draft.trim();
+    const removeName = number
+      ? this.msg('phones.removeNamed', { number, type })
+      : this.msg('phones.removeEmpty', { row: position, type });
+    return html`<li class="row" part="row">
+      <div class="field">
+        <label for="type-${row.key}" part="label"
+          >${this.msg('phones.typeLabel')}<span class="visually-hidden">
+            ${this.msg('phones.typeLabelRow', { row: position })}</span
+          ></label
+        >
+        <select
+          id="type-${row.key}"
+          part="select"
+          ?disabled=${pending}
+          @change=${(event: Event) => this.changeType(row.key, event)}
+        >
+          ${PHONE_TYPES.map(
+            (option) =>
+              html`<option value=${option} .selected=${option === row.type}>
+                ${typeLabel(option, this.msg.bind(this))}
+              </option>`,
+          )}
+        </select>
+      </div>
+      <div class="field number">
+        <label for=${inputId} part="label">${this.msg('phones.numberLabel', { row: position, type })}</label>
+        <input
+          id=${inputId}
+          part="input"
+          type="tel"
+          autocomplete="tel"
+          inputmode="tel"
+          spellcheck="false"
+          translate="no"
+          .value=${live(row.draft)}
+          ?readonly=${pending}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${(event: Event) => this.onInput(row.key, event)}
+          @blur=${(event: FocusEvent) => this.onBlur(row.key, event)}
+        />
+      </div>
+      <button
+        type="button"
+        part="button remove-button"
+        aria-label=${removeName}
+        ?disabled=${pending}
+        @click=${() => this.removeRow(row.key)}
+      >
+        ${this.msg('phones.remove')}
+      </button>
+      ${
+        error
+          ? html`<p id="${inputId}-error" class="message error feedback" part="message field-error">
+              ${rowErrorMessage(error, row.type, this.region, tools, this.msg.bind(this))}
+            </p>`
+          : nothing
+      }
+      ${
+        warning
+          ? html`<p id="${inputId}-warning" class="message warning feedback" part="message field-warning">
+              ${rowWarningMessage(warning, this.msg.bind(this))}
+            </p>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  /** A failed save that is not about one number: said in words, the rows untouched above it. */
+  private renderSaveError(account: Account, tools: PhoneTools): TemplateResult | typeof nothing {
+    const flow = this.saveFlow;
+    const error = flow.error;
+    let text: TemplateResult | string;
+    if (flow.retryInSeconds > 0 && (error === undefined || error.kind === 'rate_limited')) {
+      // Also when the form is opened again during the wait: « Valider » is disabled, and this says why.
+      // The countdown changes every second: announced once by the alert, not at every tick.
+      text = html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>`;
+    } else if (!error || error.kind === 'rate_limited' || (error.kind === 'validation' && this.serverErrorsOnRows)) {
+      return nothing;
+    } else {
+      text = this.failureMessage(error, account, tools);
+    }
+    return html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">${text}</div>`;
+  }
+
+  /** `typed`: the list the refused save carried, repeated after a 403 since the form it was in closes. */
+  private failureMessage(
+    error: SelError,
+    account: Account,
+    tools: PhoneTools | undefined,
+    typed?: readonly Phone[],
+  ): string {
+    if (error.kind === 'forbidden') {
+      const refused = this.msg('phones.forbidden');
+      return typed?.length
+        ? `${refused} ${this.msg('phones.forbiddenTyped', { numbers: this.describePhones(typed, tools) })}`
+        : refused;
+    }
+    if (error.kind !== 'conflict') return this.msg(messageKeyFor(error));
+    const current = this.describePhones(account.phones, tools);
+    return this.msg('phones.conflict', { current: current || this.msg('phones.currentNone') });
+  }
+
+  /** « 05 49 45 49 99 (Bureau), 06 12 34 56 78 (Mobile) »: a list in words, for a message. */
+  private describePhones(phones: readonly Phone[], tools: PhoneTools | undefined): string {
+    const region = this.region;
+    return phones
+      .map((phone) => {
+        const number = tools ? tools.formatPhoneForDisplay(phone.number, region) : phone.number;
+        return `${number} (${typeLabel(phone.type, this.msg.bind(this))})`;
+      })
+      .join(', ');
+  }
+
+  private retryTools = (): void => {
+    void this.loadTools();
+  };
+
+  private startEditing = async (): Promise<void> => {
+    const account = this.account;
+    const tools = this.tools;
+    if (!account || !tools) return;
+    this.formOpenings++;
+    this.rows = rowsFromPhones(account.phones, this.region, tools, () => ++this.lastKey);
+    this.listError = undefined;
+    this.serverErrorsOnRows = false;
+    this.status = undefined;
+    this.viewError = undefined;
+    this.saveFlow.reset();
+    this.editing = true;
+    await this.updateComplete;
+    const first = this.rows[0];
+    (first ? this.numberField(first.key) : this.addButton())?.focus();
+  };
+
+  private addRow = async (): Promise<void> => {
+    if (this.saveFlow.pending) return;
+    if (this.rows.length >= MAX_PHONES) {
+      // The button stays focusable at the limit (aria-disabled): pressing it says why nothing happens.
+      await this.announce(this.msg('phones.maxReached', { max: MAX_PHONES }));
+      return;
+    }
+    const key = ++this.lastKey;
+    // The first type not in the list yet: a person with an office number is most likely adding a mobile.
+    const used = new Set(this.rows.map((row) => row.type));
+    const type = PHONE_TYPES.find((candidate) => !used.has(candidate)) ?? 'other';
+    this.rows = [...this.rows, { key, type, draft: '', showFeedback: false }];
+    await this.updateComplete;
+    this.numberField(key)?.focus();
+  };
+
+  private async removeRow(key: number): Promise<void> {
+    const index = this.rows.findIndex((row) => row.key === key);
+    const removed = this.rows[index];
+    if (!removed || this.saveFlow.pending) return;
+    this.rows = this.rows.filter((row) => row.key !== key);
+    if (this.listError && this.tools) {
+      const excess = excessCount(checkRows(this.rows, this.region, this.tools));
+      this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: MAX_PHONES, extra: excess }) : undefined;
+    }
+    const number = removed.draft.trim();
+    const type = typeLabel(removed.type, this.msg.bind(this));
+    await this.announce(number ? this.msg('phones.removed', { number, type }) : this.msg('phones.removedEmpty'));
+    // Focus stays in the list where the row was: on the row that took its place, else on « Ajouter ».
+    const next = this.rows[index];
+    (next ? this.numberField(next.key) : this.addButton())?.focus();
+  }
+
+  private changeType(key: number, event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    const type = PHONE_TYPES.find((candidate) => candidate === value);
+    if (!type) return;
+    // Choosing a type is a finished action: its warning, if any, shows at once.
+    this.rows = this.rows.map((row) => (row.key === key ? { ...row, type, showFeedback: true } : row));
+  }
+
+  private onInput(key: number, event: Event): void {
+    const tools = this.tools;
+    if (!tools) return;
+    const draft = formatWhileTyping(event.target as HTMLInputElement, event, this.region, tools);
+    const before = checkRows(this.rows, this.region, tools);
+    const rows = this.rows.map((row) => (row.key === key ? { ...row, draft, serverError: undefined } : row));
+    const after = checkRows(rows, this.region, tools);
+    // An error on show follows the corrections and goes when the number is right. A number that showed
+    // no error is not judged keystroke by keystroke: only once the person leaves the field again.
+    this.rows = rows.map((row, index) => {
+      if (row.key !== key) return row;
+      const errorWasShown = this.rows[index]?.showFeedback === true && before[index]?.error !== undefined;
+      return { ...row, showFeedback: errorWasShown && after[index]?.error !== undefined };
+    });
+  }
+
+  private onBlur(key: number, event: FocusEvent): void {
+    const tools = this.tools;
+    // A row just removed (its field had the focus) has nothing left to judge.
+    if (!this.editing || !tools || this.saveFlow.pending || !this.rows.some((row) => row.key === key)) return;
+    const input = event.target as HTMLInputElement;
+    const draft = formatOnLeave(input.value, this.region, tools);
+    // A pointer pressing one of the form's buttons: that button decides. A message appearing now would push
+    // the button down between the press and the release, and the click would be lost. Tab still judges,
+    // though the next stop is the row's « Supprimer »: a keyboard user leaving a wrong number hears why.
+    const judge = !this.buttonPress.pressing;
+    this.rows = this.rows.map((row) =>
+      row.key === key ? { ...row, draft, showFeedback: row.showFeedback || judge } : row,
+    );
+  }
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      void this.closeForm();
+    }
+  };
+
+  private cancel = (): void => {
+    void this.closeForm();
+  };
+
+  private submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const store = this.store;
+    const account = this.account;
+    const tools = this.tools;
+    if (!store || !account || !tools || this.saveFlow.blocked) return;
+    const rows = this.rows;
+    const checks = checkRows(rows, this.region, tools);
+    this.rows = rows.map((row) => (row.showFeedback ? row : { ...row, showFeedback: true }));
+    const excess = excessCount(checks);
+    this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: MAX_PHONES, extra: excess }) : undefined;
+    const firstInvalid = rows.find((_, index) => checks[index]?.error);
+    if (firstInvalid || excess > 0) {
+      this.saveFlow.reset();
+      this.serverErrorsOnRows = false;
+      await this.updateComplete;
+      (firstInvalid ? this.numberField(firstInvalid.key) : this.listErrorElement())?.focus();
+      return;
+    }
+    const { phones, sentKeys } = phonesToSave(rows, checks);
+    if (samePhones(phones, account.phones)) {
+      await this.closeForm(this.msg('phones.unchanged'));
+      return;
+    }
+    this.sentKeys = sentKeys;
+    this.serverErrorsOnRows = false;
+    const opening = this.formOpenings;
+    const outcome = await this.saveFlow.run(async (signal) => {
+      await store.update({ phones }, { signal });
+    });
+    const formStillOpen = this.editing && opening === this.formOpenings;
+    if (outcome === 'saved') {
+      const status = this.msg(phones.length > 0 ? 'phones.saved' : 'phones.savedNone');
+      if (formStillOpen) await this.closeForm(status);
+      else this.status = status;
+    } else if (outcome === 'failed') {
+      await this.explainFailure(formStillOpen, phones);
+    }
+  };
+
+  private async explainFailure(formStillOpen: boolean, phones: readonly Phone[]): Promise<void> {
+    const error = this.saveFlow.error;
+    const account = this.account;
+    if (!error || !account) return;
+    if (error.kind === 'forbidden' || !formStillOpen) {
+      // A 403 means the numbers are not editable for this person: there is nothing to retry in the form. The
+      // numbers they typed are not lost with it: the message repeats them, to copy or to pass on.
+      this.viewError = this.failureMessage(error, account, this.tools, formStillOpen ? phones : undefined);
+      if (formStillOpen) await this.closeForm();
+      // The server knows better than the loaded account what is editable: reload it so the view agrees.
+      if (error.kind === 'forbidden') this.retryLoad();
+      // Focus only follows a form the person is still in; after « Annuler » the alert speaks for itself.
+      if (!formStillOpen) return;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#view-error')?.focus();
+      return;
+    }
+    if (error.kind === 'validation' && error.fieldErrors?.length) {
+      const firstOnRow = this.placeServerErrors(error);
+      if (firstOnRow !== undefined || this.listError) {
+        await this.updateComplete;
+        (firstOnRow !== undefined ? this.numberField(firstOnRow) : this.listErrorElement())?.focus();
+        return;
+      }
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#save-error')?.focus();
+  }
+
+  /** Puts the server's 422 on the rows it names; returns the key of the first row that got one. */
+  private placeServerErrors(error: SelError): number | undefined {
+    const { byRow, general } = placeServerErrors(error.fieldErrors ?? [], this.sentKeys);
+    const tooMany = general.some((fieldError) => fieldError.code === 'too_many');
+    const unexplained = general.filter((fieldError) => fieldError.code !== 'too_many');
+    if (tooMany) {
+      const extra = Math.max(1, this.sentKeys.length - MAX_PHONES);
+      this.listError = this.msg('phones.error.tooMany', { max: MAX_PHONES, extra });
+    }
+    this.rows = this.rows.map((row) => {
+      const code = byRow.get(row.key);
+      return code === undefined ? row : { ...row, serverError: code, showFeedback: true };
+    });
+    this.serverErrorsOnRows = unexplained.length === 0 && (byRow.size > 0 || tooMany);
+    return this.rows.find((row) => byRow.has(row.key))?.key;
+  }
+
+  private async announce(text: string): Promise<void> {
+    // Emptied first, so that the same words twice in a row (two empty lines removed) are announced twice.
+    this.status = undefined;
+    await this.updateComplete;
+    this.status = text;
+    await this.updateComplete;
+  }
+
+  private async closeForm(status?: string): Promise<void> {
+    this.editing = false;
+    this.rows = [];
+    this.listError = undefined;
+    this.serverErrorsOnRows = false;
+    this.status = status;
+    this.saveFlow.reset();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part~="edit-button"]')?.focus();
+  }
+
+  private numberField(key: number): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#number-${key}`);
+  }
+
+  private addButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part~="add-button"]');
+  }
+
+  private listErrorElement(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#list-error');
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * What every section element shares: finding its adapter and account store, its language, the
+ * loading / error / not-configured states, and the heading. A section only says how to show an account.
+ */
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SelAdapter } from '../../api/adapter.js';
+import { isAbortError } from '../../api/errors.js';
+import type { Account, Section } from '../../contract/schemas.js';
+import { onConfigChange } from '../../config.js';
+import { LocaleController } from './locale-controller.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { storeFor, toSelError, type AccountStore } from '../../store/account-store.js';
+import { messageKeyFor } from './error-messages.js';
+import { emit } from './events.js';
+import { resolveAdapter } from './resolve-adapter.js';
+import { sectionStyles } from './styles.js';
+
+export abstract class SelSection extends LitElement {
+  static override styles: CSSResultGroup = sectionStyles;
+
+  /** The backend, as any object implementing `SelAdapter`. Wins over `api-base` and `configure()`. */
+  @property({ attribute: false }) adapter: SelAdapter | undefined;
+
+  /** Base URL of the HTTP contract (`/api/sel`). Elements with the same base share one account state. */
+  @property({ attribute: 'api-base', reflect: true }) apiBase: string | undefined;
+
+  /** The level of the section's heading in the page outline (2 to 6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The part of the account this element edits, as named in its events. */
+  protected abstract readonly section: Section;
+  /** The message key of the section's title. */
+  protected abstract readonly titleKey: MessageKey;
+
+  protected readonly i18n = new LocaleController(this);
+  @state() protected store: AccountStore | undefined;
+
+  private connection: AbortController | undefined;
+  private unsubscribeStore: (() => void) | undefined;
+  private unsubscribeConfig: (() => void) | undefined;
+  private reportedNotConfigured = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribeConfig = onConfigChange(() => this.attach());
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeConfig?.();
+    this.detach();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('adapter') || changed.has('apiBase')) && this.isConnected) this.attach();
+  }
+
+  /** The account as the store holds it now, once loaded. */
+  protected get account(): Account | undefined {
+    return this.store?.account;
+  }
+
+  protected msg(key: MessageKey, params?: Record<string, string | number>): string {
+    return this.i18n.msg(key, params);
+  }
+
+  /** Loads the account again for every element sharing the store (the « Réessayer » button). */
+  protected retryLoad(): void {
+    this.load(true);
+  }
+
+  private attach(): void {
+    const adapter = resolveAdapter(this);
+    const store = adapter ? storeFor(adapter) : undefined;
+    if (store === this.store && this.connection) return;
+    this.detach();
+    this.store = store;
+    if (!store) {
+      if (!this.reportedNotConfigured) {
+        this.reportedNotConfigured = true;
+        console.error(
+          `<${this.localName}> has no backend: set its adapter property or api-base attribute, or call configure().`,
+        );
+      }
+      return;
+    }
+    this.connection = new AbortController();
+    this.unsubscribeStore = store.subscribe(() => this.requestUpdate());
+    this.load(false);
+  }
+
+  private detach(): void {
+    // Aborting tells the store this element no longer waits; the shared GET goes on for the others.
+    this.connection?.abort();
+    this.connection = undefined;
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = undefined;
+  }
+
+  private load(force: boolean): void {
+    const store = this.store;
+    const signal = this.connection?.signal;
+    if (!store || !signal) return;
+    store.load({ signal, force }).catch((caught: unknown) => {
+      if (isAbortError(caught) || signal.aborted) return;
+      const error = toSelError(caught);
+      emit(this, 'sel-error', {
+        section: this.section,
+        operation: 'load',
+        kind: error.kind,
+        ...(error.status !== undefined && { status: error.status }),
+        ...(error.code !== undefined && { code: error.code }),
+      });
+      if (error.kind === 'unauthorized') emit(this, 'sel-unauthorized', {});
+    });
+  }
+
+  protected override render(): TemplateResult {
+    return html`<section class="section" part="section" aria-labelledby="heading">
+      <div class="heading" id="heading" role="heading" aria-level=${this.clampedHeadingLevel()} part="heading">
+        ${this.msg(this.titleKey)}
+      </div>
+      ${this.renderState()}
+    </section>`;
+  }
+
+  private renderState(): TemplateResult | typeof nothing {
+    const store = this.store;
+    if (!store) {
+      return html`<p class="message error" role="alert" part="message">${this.msg('common.notConfigured')}</p>`;
+    }
+    const account = store.account;
+    if (account) return this.renderAccount(account);
+    const error = store.loadError;
+    if (error) {
+      return html`<div role="alert" class="message error" part="message">
+          <p>${this.msg('common.loadFailed')}</p>
+          <p>${this.msg(messageKeyFor(error))}</p>
+        </div>
+        <div class="actions">
+          <button type="button" part="button" @click=${() => this.retryLoad()}>${this.msg('common.retry')}</button>
+        </div>`;
+    }
+    return html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`;
+  }
+
+  private clampedHeadingLevel(): number {
+    const level = Math.round(Number(this.headingLevel));
+    return Number.isFinite(level) ? Math.min(6, Math.max(1, level)) : 2;
+  }
+
+  /** The section's content once the account is loaded: view mode, edit mode, its messages. */
+  protected abstract renderAccount(account: Account): TemplateResult;
+}
