@@ -1,0 +1,22 @@
+/**
+ * State that every instance of the server must see alike when several run behind a load balancer:
+ * counters for rate limits and the sessions that a CAS single logout ended. In memory for one instance,
+ * in Redis (`SEL_REDIS_URL`) for several.
+ */
+export interface SharedState {
+  /**
+   * Counts one more event under `key` in a fixed window of `windowMs` that starts with the first event;
+   * returns the count so far and the milliseconds left in the window.
+   */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+
+  /** Forgets the counter of `key` (a successful password check, for instance). */
+  reset(key: string): Promise<void>;
+
+  /** Remembers that the session `sessionId` ended, for `ttlMs` (at least the session's remaining life). */
+  endSession(sessionId: string, ttlMs: number): Promise<void>;
+
+  isSessionEnded(sessionId: string): Promise<boolean>;
+
+  close(): Promise<void>;
+}
