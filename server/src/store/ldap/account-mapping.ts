@@ -1,0 +1,134 @@
+/**
+ * The default SupAnn mapping of CONTRACT.md §5, both ways: a person's entry → the contract's `Account`,
+ * and a validated patch → the changes of one LDAP modify.
+ */
+import { Attribute, Change } from 'ldapts';
+import type { Account, AccountPatch, Phone, PhoneType } from 'sel-widgets/core';
+import { DirectoryEntry, parseGeneralizedTime } from './directory-entry.js';
+import type { DirectoryPolicy } from './password-policy.js';
+import { mergePasswordPolicy } from './password-policy.js';
+import { phoneFromDirectory, phoneToDirectory } from './phone-format.js';
+import type { ResolvedLdapStoreOptions } from './options.js';
+
+/** Where each type of phone lives, in the order the person sees them. */
+export const PHONE_ATTRIBUTES: Readonly<Record<PhoneType, string>> = {
+  office: 'telephoneNumber',
+  mobile: 'mobile',
+  fax: 'facsimileTelephoneNumber',
+  other: 'supannAutreTelephone',
+};
+
+const PERSON_ATTRIBUTES = [
+  'displayName',
+  'cn',
+  'givenName',
+  'sn',
+  'mail',
+  'eduPersonAffiliation',
+  'eduPersonPrimaryAffiliation',
+  'supannEntiteAffectation',
+  'title',
+  'labeledURI',
+  ...Object.values(PHONE_ATTRIBUTES),
+  'supannListeRouge',
+  // operational: the version, and what ppolicy keeps about the password
+  'entryCSN',
+  'pwdChangedTime',
+  'pwdReset',
+  'pwdPolicySubentry',
+  'pwdAccountLockedTime',
+];
+
+export function personAttributes(options: ResolvedLdapStoreOptions): string[] {
+  return [options.uidAttribute, ...PERSON_ATTRIBUTES, ...(options.endDateAttribute ? [options.endDateAttribute] : [])];
+}
+
+/** What the directory knows beyond the contract's first version (issue 12 item 5 builds the UI on them). */
+export interface PasswordStatus {
+  passwordExpiresAt: string | null;
+  passwordMustChange: boolean;
+}
+
+export interface MappingContext {
+  options: ResolvedLdapStoreOptions;
+  structureLabels: ReadonlyMap<string, string>;
+  policy: DirectoryPolicy;
+}
+
+export function accountFromEntry(entry: DirectoryEntry, context: MappingContext): Account & PasswordStatus {
+  const { options, structureLabels, policy } = context;
+  const changedAt = parseGeneralizedTime(entry.first('pwdChangedTime'));
+  const expiresAt =
+    changedAt && policy.maxAgeSeconds > 0 ? new Date(changedAt.getTime() + policy.maxAgeSeconds * 1000) : undefined;
+  const endDate = options.endDateAttribute ? parseGeneralizedTime(entry.first(options.endDateAttribute)) : undefined;
+  const uid = entry.first(options.uidAttribute) ?? '';
+  return {
+    uid,
+    displayName: entry.first('displayName') ?? entry.first('cn') ?? uid,
+    ...optional('givenName', entry.first('givenName')),
+    ...optional('surname', entry.first('sn')),
+    mail: entry.first('mail') ?? null,
+    affiliations: entry.all('eduPersonAffiliation'),
+    primaryAffiliation: entry.first('eduPersonPrimaryAffiliation') ?? null,
+    structures: entry
+      .all('supannEntiteAffectation')
+      .map((code) => ({ code, label: structureLabels.get(code.toUpperCase()) ?? code })),
+    title: entry.first('title') ?? null,
+    website: websiteFrom(entry.first('labeledURI')),
+    phones: phonesFrom(entry, options),
+    redList: entry.boolean('supannListeRouge') ?? false,
+    passwordChangedAt: changedAt?.toISOString() ?? null,
+    accountExpiresAt: endDate?.toISOString() ?? null,
+    passwordExpiresAt: expiresAt?.toISOString() ?? null,
+    passwordMustChange: entry.boolean('pwdReset') ?? false,
+    directoryContact: options.directoryContact,
+    editable: { ...options.editable, password: options.editable.password && policy.allowUserChange },
+    passwordPolicy: mergePasswordPolicy(options.passwordRules, policy),
+  };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+/** labeledURI is "URL label"; the page shows and edits the URL. */
+function websiteFrom(labeledUri: string | undefined): string | null {
+  const url = labeledUri?.trim().split(/\s+/)[0];
+  return url ? url : null;
+}
+
+function phonesFrom(entry: DirectoryEntry, options: ResolvedLdapStoreOptions): Phone[] {
+  const phones: Phone[] = [];
+  for (const [type, attribute] of Object.entries(PHONE_ATTRIBUTES) as [PhoneType, string][]) {
+    for (const value of entry.all(attribute)) {
+      phones.push({ type, number: phoneFromDirectory(value, options.phoneRegion) });
+    }
+  }
+  return phones;
+}
+
+/** The changes of one modify for a validated patch: every attribute of the part replaced as a whole. */
+export function changesForPatch(patch: AccountPatch, options: ResolvedLdapStoreOptions): Change[] {
+  if ('website' in patch) return [replace('labeledURI', patch.website === null ? [] : [patch.website])];
+  if ('redList' in patch) return [replace('supannListeRouge', [patch.redList ? 'TRUE' : 'FALSE'])];
+  return (Object.entries(PHONE_ATTRIBUTES) as [PhoneType, string][]).map(([type, attribute]) =>
+    replace(
+      attribute,
+      patch.phones
+        .filter((phone) => phone.type === type)
+        .map((phone) => phoneToDirectory(phone.number, options.phoneWriteFormat, options.phoneRegion)),
+    ),
+  );
+}
+
+function replace(type: string, values: string[]): Change {
+  // A replace with no value deletes the attribute, and succeeds when it was absent already.
+  return new Change({ operation: 'replace', modification: new Attribute({ type, values }) });
+}
+
+/** The section a patch touches, as `NotEditableError` names it. */
+export function sectionOf(patch: AccountPatch): 'website' | 'phones' | 'redList' {
+  if ('website' in patch) return 'website';
+  if ('redList' in patch) return 'redList';
+  return 'phones';
+}

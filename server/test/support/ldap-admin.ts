@@ -1,0 +1,43 @@
+/**
+ * The directory's administrator in tests: root over the ldapi socket (SASL EXTERNAL), as an administrator
+ * works on the server itself. Used to prepare a case (a policy value, an administrator's reset) and to
+ * check what the directory holds after the store wrote, independently of the store.
+ */
+import { connect } from 'node:net';
+import { Attribute, Change, Client } from 'ldapts';
+import type { Slapd } from './slapd.js';
+
+export interface LdapAdmin {
+  client: Client;
+  /** The values of one attribute of an entry, as the directory holds them. */
+  read(dn: string, attribute: string): Promise<string[]>;
+  replace(dn: string, attribute: string, values: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function ldapAdmin(slapd: Slapd): Promise<LdapAdmin> {
+  const client = new Client({
+    url: 'ldap://ldapi',
+    timeout: 5_000,
+    createConnection: (() => connect(slapd.socketPath)) as unknown as typeof connect,
+  });
+  await client.bind('EXTERNAL');
+  return {
+    client,
+    async read(dn, attribute) {
+      const { searchEntries } = await client.search(dn, { scope: 'base', attributes: [attribute] });
+      const entry = searchEntries[0];
+      if (!entry) return [];
+      const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase());
+      const value = key ? entry[key] : [];
+      return (Array.isArray(value) ? value : [value]).map(String);
+    },
+    async replace(dn, attribute, values) {
+      await client.modify(
+        dn,
+        new Change({ operation: 'replace', modification: new Attribute({ type: attribute, values }) }),
+      );
+    },
+    close: () => client.unbind(),
+  };
+}
