@@ -41,6 +41,10 @@ export interface Slapd {
   /** Stops slapd, keeping its data, until `start()`. */
   halt(): Promise<void>;
   start(): Promise<void>;
+  /** Freezes slapd (SIGSTOP): connections stay open and nothing answers, like a directory that hangs. */
+  freeze(): void;
+  /** Lets a frozen slapd run again (SIGCONT). */
+  thaw(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -119,6 +123,7 @@ export async function startSlapd(): Promise<Slapd> {
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    running.kill('SIGCONT'); // a frozen slapd cannot act on SIGTERM
     const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
     running.kill('SIGTERM');
     const timer = setTimeout(() => running.kill('SIGKILL'), 3_000);
@@ -133,6 +138,8 @@ export async function startSlapd(): Promise<Slapd> {
     socketPath,
     start,
     halt,
+    freeze: () => child?.kill('SIGSTOP'),
+    thaw: () => child?.kill('SIGCONT'),
     async restart() {
       await halt();
       await start();

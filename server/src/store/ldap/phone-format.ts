@@ -14,7 +14,8 @@ export type PhoneWriteFormat = 'international' | 'national' | 'e164';
  */
 export function phoneFromDirectory(value: string, defaultRegion: CountryCode): string {
   const parsed = parsePhoneNumberFromString(value, defaultRegion);
-  return parsed ? parsed.number : value.trim();
+  // The parser finds digits inside any text ("poste 4999" → +334999): only a number of a possible length is one.
+  return parsed?.isPossible() ? parsed.number : value.trim();
 }
 
 /** The directory's form of an E.164 number (the service validated it). */

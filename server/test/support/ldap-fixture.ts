@@ -1,0 +1,62 @@
+/**
+ * One private directory per test file, its administrator, and LDAP stores configured against it the way an
+ * administrator following the README would (the people, structures and policy of `server/ldap/`).
+ */
+import { after, before } from 'node:test';
+import { Client } from 'ldapts';
+import { LdapStore, type LdapStoreOptions } from '../../src/store/ldap/index.js';
+import { ldapAdmin, type LdapAdmin } from './ldap-admin.js';
+import { PEOPLE_DN, POLICY_DN, SERVICE_DN, SERVICE_PASSWORD, STRUCTURES_DN, startSlapd, type Slapd } from './slapd.js';
+
+export interface LdapFixture {
+  slapd: Slapd;
+  admin: LdapAdmin;
+  /** A store on this directory; closed when the file's tests end. */
+  store(options?: Partial<LdapStoreOptions>): LdapStore;
+}
+
+export function personDn(uid: string): string {
+  return `uid=${uid},${PEOPLE_DN}`;
+}
+
+/** Registers before/after hooks in the calling test file and gives access to what they set up. */
+export function useDirectory(): LdapFixture {
+  const stores: LdapStore[] = [];
+  const fixture = {} as LdapFixture;
+  before(async () => {
+    fixture.slapd = await startSlapd();
+    fixture.admin = await ldapAdmin(fixture.slapd);
+    fixture.store = (options = {}) => {
+      const store = new LdapStore({
+        url: fixture.slapd.url,
+        bindDn: SERVICE_DN,
+        bindPassword: SERVICE_PASSWORD,
+        peopleDn: PEOPLE_DN,
+        structuresDn: STRUCTURES_DN,
+        policyDn: POLICY_DN,
+        ...options,
+      });
+      stores.push(store);
+      return store;
+    };
+  });
+  after(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await fixture.admin?.close().catch(() => undefined);
+    await fixture.slapd?.stop();
+  });
+  return fixture;
+}
+
+/** Whether a simple bind with this password succeeds now (a fresh connection, as a login would). */
+export async function canBind(url: string, dn: string, password: string): Promise<boolean> {
+  const client = new Client({ url, timeout: 5_000, connectTimeout: 5_000 });
+  try {
+    await client.bind(dn, password);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.unbind().catch(() => undefined);
+  }
+}
