@@ -21,10 +21,15 @@ export async function ldapAdmin(slapd: Slapd): Promise<LdapAdmin> {
     timeout: 5_000,
     createConnection: (() => connect(slapd.socketPath)) as unknown as typeof connect,
   });
-  await client.bind('EXTERNAL');
+  // After a restart of slapd ldapts reconnects on its own, but anonymously: bind again first.
+  const bound = async () => {
+    if (!client.isBound) await client.bind('EXTERNAL');
+  };
+  await bound();
   return {
     client,
     async read(dn, attribute) {
+      await bound();
       const { searchEntries } = await client.search(dn, { scope: 'base', attributes: [attribute] });
       const entry = searchEntries[0];
       if (!entry) return [];
@@ -33,6 +38,7 @@ export async function ldapAdmin(slapd: Slapd): Promise<LdapAdmin> {
       return (Array.isArray(value) ? value : [value]).map(String);
     },
     async replace(dn, attribute, values) {
+      await bound();
       await client.modify(
         dn,
         new Change({ operation: 'replace', modification: new Attribute({ type: attribute, values }) }),

@@ -1,0 +1,131 @@
+/**
+ * A directory that stops, hangs or never answers: the store answers DirectoryUnavailableError within its
+ * timeout (never a hang), `ready()` says false, nothing is half written, and once slapd is back the same
+ * store works again without a restart of the server.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server, type Socket } from 'node:net';
+import { describe, test } from 'node:test';
+import { DirectoryUnavailableError } from '../../src/domain/errors.js';
+import { LdapStore } from '../../src/store/ldap/index.js';
+import { personDn, useDirectory } from '../support/ldap-fixture.js';
+import { PEOPLE_DN, SERVICE_DN, SERVICE_PASSWORD } from '../support/slapd.js';
+
+const directory = useDirectory();
+const TIMEOUT_MS = 800;
+
+async function timed<T>(promise: Promise<T>): Promise<{ error: unknown; ms: number }> {
+  const started = Date.now();
+  try {
+    await promise;
+    return { error: undefined, ms: Date.now() - started };
+  } catch (error) {
+    return { error, ms: Date.now() - started };
+  }
+}
+
+describe('LdapStore when the directory fails', () => {
+  test('slapd stopped mid-run: DirectoryUnavailableError at once, then it works again after a start', async () => {
+    const store = directory.store({ timeoutMs: TIMEOUT_MS, retryAfterSeconds: 7 });
+    const stored = await store.get('cmartin');
+    assert.ok(stored);
+    assert.equal(await store.ready(), true);
+
+    await directory.slapd.halt();
+    try {
+      for (const operation of [
+        () => store.get('cmartin'),
+        () => store.update('cmartin', { redList: true }, stored.version),
+        () => store.changePassword('cmartin', { currentPassword: 'x', newPassword: 'Chatellerault-86100' }),
+      ]) {
+        const { error, ms } = await timed(operation());
+        assert.ok(error instanceof DirectoryUnavailableError, String(error));
+        assert.equal(error.retryAfterSeconds, 7);
+        assert.ok(ms < TIMEOUT_MS + 500, `answered after ${ms} ms`);
+      }
+      assert.equal(await store.ready(), false);
+    } finally {
+      await directory.slapd.start();
+    }
+
+    assert.equal(await store.ready(), true);
+    const again = await store.get('cmartin');
+    // Nothing was written while the directory was down.
+    assert.equal(again?.version, stored.version);
+    const updated = await store.update('cmartin', { redList: true }, stored.version);
+    assert.equal(updated.account.redList, true);
+  });
+
+  test('slapd restarted between two requests: the pooled connections are replaced, not reused unbound', async () => {
+    const store = directory.store({ timeoutMs: TIMEOUT_MS, poolSize: 2 });
+    await Promise.all([store.get('cmartin'), store.get('pdurand')]);
+    await directory.slapd.restart();
+    // A connection reopened without a bind would read nothing (ACL "by * none") and say "no such person".
+    const [first, second] = await Promise.allSettled([store.get('cmartin'), store.get('pdurand')]);
+    for (const outcome of [first, second]) {
+      if (outcome.status === 'rejected') assert.ok(outcome.reason instanceof DirectoryUnavailableError);
+      else assert.ok(outcome.value, 'an account, not null');
+    }
+    assert.equal((await store.get('cmartin'))?.account.uid, 'cmartin');
+  });
+
+  test('slapd hanging (frozen): DirectoryUnavailableError after the timeout, no write half applied', async () => {
+    const store = directory.store({ timeoutMs: TIMEOUT_MS });
+    const stored = await store.get('pdurand');
+    assert.ok(stored);
+    directory.slapd.freeze();
+    try {
+      const { error, ms } = await timed(
+        store.update('pdurand', { website: 'https://hang.univ-exemple.fr' }, stored.version),
+      );
+      assert.ok(error instanceof DirectoryUnavailableError, String(error));
+      assert.ok(ms >= TIMEOUT_MS - 50 && ms < 2 * TIMEOUT_MS + 500, `answered after ${ms} ms`);
+      assert.equal(await store.ready(), false);
+    } finally {
+      directory.slapd.thaw();
+    }
+    // The request timed out before any write reached the directory: the entry and its version are as they were.
+    assert.deepEqual(await directory.admin.read(personDn('pdurand'), 'labeledURI'), []);
+    assert.equal((await store.get('pdurand'))?.version, stored.version);
+  });
+
+  test('a server that accepts connections and never answers: DirectoryUnavailableError, never a hang', async () => {
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const store = new LdapStore({
+      url: `ldap://127.0.0.1:${port}`,
+      bindDn: SERVICE_DN,
+      bindPassword: SERVICE_PASSWORD,
+      peopleDn: PEOPLE_DN,
+      timeoutMs: TIMEOUT_MS,
+    });
+    try {
+      const { error, ms } = await timed(store.get('cmartin'));
+      assert.ok(error instanceof DirectoryUnavailableError, String(error));
+      assert.ok(ms < 2 * TIMEOUT_MS + 500, `answered after ${ms} ms`);
+      assert.equal(await store.ready(), false);
+    } finally {
+      await store.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  test('nothing listening at all: DirectoryUnavailableError', async () => {
+    const store = new LdapStore({
+      url: 'ldap://127.0.0.1:1',
+      bindDn: SERVICE_DN,
+      bindPassword: SERVICE_PASSWORD,
+      peopleDn: PEOPLE_DN,
+      timeoutMs: TIMEOUT_MS,
+    });
+    try {
+      await assert.rejects(store.get('cmartin'), DirectoryUnavailableError);
+    } finally {
+      await store.close();
+    }
+  });
+});
