@@ -14,7 +14,7 @@ import { PEOPLE_DN, SERVICE_DN, SERVICE_PASSWORD } from '../support/slapd.js';
 const directory = useDirectory();
 const TIMEOUT_MS = 800;
 
-async function timed<T>(promise: Promise<T>): Promise<{ error: unknown; ms: number }> {
+async function timed(promise: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
   const started = Date.now();
   try {
     await promise;

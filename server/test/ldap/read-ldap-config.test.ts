@@ -77,8 +77,11 @@ describe('readLdapConfig', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sel-ldap-config-'));
     try {
       await writeFile(join(dir, 'secret'), 'from-a-file\n');
-      const { SEL_LDAP_BIND_PASSWORD: _, ...rest } = REQUIRED;
-      const { options } = readLdapConfig({ ...rest, SEL_LDAP_BIND_PASSWORD_FILE: join(dir, 'secret') });
+      const { options } = readLdapConfig({
+        ...REQUIRED,
+        SEL_LDAP_BIND_PASSWORD: undefined,
+        SEL_LDAP_BIND_PASSWORD_FILE: join(dir, 'secret'),
+      });
       assert.equal(options?.bindPassword, 'from-a-file');
     } finally {
       await rm(dir, { recursive: true });
