@@ -1,9 +1,13 @@
 /**
- * A few connections to the directory, bound as the service account, shared by every request. Each use
- * borrows one connection for one operation. A directory that is down, slow or gone mid-answer never makes
- * a request hang: every wait (connecting, a free connection, an answer) is bounded, and the caller gets
- * `DirectoryUnavailableError` with a retry delay. A connection that failed is thrown away and a fresh one
- * replaces it at the next use, which is how the pool recovers when the directory comes back.
+ * A few connections to the directory, bound as the service account, shared by every request. LDAP answers
+ * many operations on one connection at once (each carries its message id), so operations are spread over
+ * the connections rather than queued for one of their own: the least busy connection takes the next one,
+ * and a new connection opens while every open one is busy and the pool is not full.
+ *
+ * A directory that is down, slow or gone mid-answer never makes a request hang: connecting and every
+ * operation are bounded by `timeoutMs`, and the caller gets `DirectoryUnavailableError` with a retry delay.
+ * A connection that failed is thrown away and a fresh one replaces it at the next use, which is how the
+ * pool recovers when the directory comes back.
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
@@ -14,10 +18,14 @@ import type { ResolvedLdapStoreOptions } from './options.js';
 /** Result codes that mean "the directory cannot serve now", not "your request is wrong". */
 const UNAVAILABLE_CODES = new Set([51 /* busy */, 52 /* unavailable */, 80 /* other: e.g. database error */]);
 
+interface Connection {
+  ready: Promise<Client>;
+  client?: Client;
+  busy: number;
+}
+
 export class ConnectionPool {
-  private readonly idle: Client[] = [];
-  private readonly waiting: Array<{ resolve: (client: Client) => void; reject: (error: Error) => void }> = [];
-  private size = 0;
+  private connections: Connection[] = [];
   private inFlight = 0;
   private drained?: () => void;
   private closed = false;
@@ -45,25 +53,28 @@ export class ConnectionPool {
   async use<T>(operation: (client: Client) => Promise<T>): Promise<T> {
     if (this.closed) throw new DirectoryUnavailableError(this.options.retryAfterSeconds);
     this.inFlight += 1;
-    let client: Client | undefined;
+    let connection: Connection | undefined;
     try {
-      client = await this.acquire();
-      const result = await operation(client);
-      this.release(client);
-      return result;
-    } catch (error) {
-      if (client) {
-        if (isDirectoryAnswer(error) && client.isBound) this.release(client);
-        else this.discard(client);
+      connection = this.pick();
+      connection.busy += 1;
+      const client = await connection.ready;
+      try {
+        return await operation(client);
+      } catch (error) {
+        // An answer of the directory leaves the connection as it was; anything else means it is gone.
+        if (!(isDirectoryAnswer(error) && client.isBound)) this.drop(connection);
+        throw error;
       }
+    } catch (error) {
       throw this.translate(error);
     } finally {
+      if (connection) connection.busy -= 1;
       this.inFlight -= 1;
       if (this.inFlight === 0) this.drained?.();
     }
   }
 
-  /** Turns failures of the connection itself into `DirectoryUnavailableError`; other errors pass. */
+  /** Turns failures of the connection itself into `DirectoryUnavailableError`; the directory's answers pass. */
   translate(error: unknown): unknown {
     if (error instanceof DirectoryUnavailableError) return error;
     if (isDirectoryAnswer(error) && !UNAVAILABLE_CODES.has(error.code)) return error;
@@ -73,30 +84,28 @@ export class ConnectionPool {
   /** Waits for operations in flight, then closes every connection. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const waiter of this.waiting.splice(0)) waiter.reject(new DirectoryUnavailableError(0));
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
-    await Promise.all(this.idle.splice(0).map((client) => client.unbind().catch(() => undefined)));
-    this.size = 0;
+    const connections = this.connections.splice(0);
+    await Promise.all(
+      connections.map((connection) => connection.ready.then((client) => client.unbind()).catch(() => undefined)),
+    );
   }
 
-  private async acquire(): Promise<Client> {
-    for (;;) {
-      const client = this.idle.pop();
-      if (!client) break;
-      // A connection the directory closed (a restart) would be reopened by ldapts unbound: never use it.
-      if (client.isBound) return client;
-      this.discard(client);
+  private pick(): Connection {
+    // A connection the directory closed (a restart) would be reopened by ldapts unbound: never use it.
+    for (const connection of [...this.connections]) {
+      if (connection.client && !connection.client.isBound) this.drop(connection);
     }
-    if (this.size < this.options.poolSize) {
-      this.size += 1;
-      try {
-        return await this.openBound();
-      } catch (error) {
-        this.size -= 1;
-        throw error;
-      }
-    }
-    return this.waitForFree();
+    let least: Connection | undefined;
+    for (const connection of this.connections) if (!least || connection.busy < least.busy) least = connection;
+    if (least && (least.busy === 0 || this.connections.length >= this.options.poolSize)) return least;
+    const opened: Connection = { ready: this.openBound(), busy: 0 };
+    opened.ready.then(
+      (client) => (opened.client = client),
+      () => this.drop(opened),
+    );
+    this.connections.push(opened);
+    return opened;
   }
 
   private async openBound(): Promise<Client> {
@@ -110,44 +119,11 @@ export class ConnectionPool {
     }
   }
 
-  private waitForFree(): Promise<Client> {
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        resolve: (client: Client) => {
-          clearTimeout(timer);
-          resolve(client);
-        },
-        reject: (error: Error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiting.splice(this.waiting.indexOf(waiter), 1);
-        reject(new DirectoryUnavailableError(this.options.retryAfterSeconds));
-      }, this.options.timeoutMs);
-      this.waiting.push(waiter);
-    });
-  }
-
-  private release(client: Client): void {
-    const waiter = this.waiting.shift();
-    if (waiter) waiter.resolve(client);
-    else this.idle.push(client);
-  }
-
-  private discard(client: Client): void {
-    this.size -= 1;
-    client.unbind().catch(() => undefined);
-    // Someone waiting for a free connection gets a fresh one in its place.
-    const waiter = this.waiting.shift();
-    if (waiter) {
-      this.size += 1;
-      this.openBound().then(waiter.resolve, (error: unknown) => {
-        this.size -= 1;
-        waiter.reject(this.translate(error) as Error);
-      });
-    }
+  private drop(connection: Connection): void {
+    const index = this.connections.indexOf(connection);
+    if (index < 0) return;
+    this.connections.splice(index, 1);
+    connection.ready.then((client) => client.unbind()).catch(() => undefined);
   }
 }
 

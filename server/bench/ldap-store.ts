@@ -1,0 +1,172 @@
+/**
+ * The LDAP store against raw ldapts on the same private slapd, in the same run: `store.get` against a raw
+ * search of the same entry with the same attributes, `store.update` against a raw modify of the same
+ * attribute (as the person, through proxied authorization, as the store does), both at concurrency 16 over
+ * pools of the same size. Prints requests per second, p50 and p99, and the ratios.
+ *
+ *   npm run bench:ldap-store [-- --seconds 3 --concurrency 16]
+ */
+import { parseArgs } from 'node:util';
+import { Attribute, Change, Client, EqualityFilter } from 'ldapts';
+import { LdapStore } from '../src/store/ldap/index.js';
+import { ProxiedAuthorizationControl } from '../src/store/ldap/controls/proxied-authorization-control.js';
+import { ldapAdmin } from '../test/support/ldap-admin.js';
+import {
+  PEOPLE_DN,
+  POLICY_DN,
+  SERVICE_DN,
+  SERVICE_PASSWORD,
+  STRUCTURES_DN,
+  startSlapd,
+} from '../test/support/slapd.js';
+
+const { values: args } = parseArgs({
+  options: { seconds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '16' } },
+});
+const SECONDS = Number(args.seconds);
+const CONCURRENCY = Number(args.concurrency);
+const POOL_SIZE = 4;
+const ATTRIBUTES = [
+  'uid',
+  'displayName',
+  'cn',
+  'givenName',
+  'sn',
+  'mail',
+  'eduPersonAffiliation',
+  'eduPersonPrimaryAffiliation',
+  'supannEntiteAffectation',
+  'title',
+  'labeledURI',
+  'telephoneNumber',
+  'mobile',
+  'facsimileTelephoneNumber',
+  'supannAutreTelephone',
+  'supannListeRouge',
+  'entryCSN',
+  'pwdChangedTime',
+  'pwdReset',
+  'pwdPolicySubentry',
+  'pwdAccountLockedTime',
+];
+
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Runs `worker(index)` in `CONCURRENCY` loops for SECONDS after a one-second warm-up. */
+async function measure(worker: (index: number) => Promise<void>): Promise<Figures> {
+  const loop = async (index: number, until: number, latencies?: number[]) => {
+    while (Date.now() < until) {
+      const started = performance.now();
+      await worker(index);
+      latencies?.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => loop(index, Date.now() + 1_000)));
+  const latencies: number[] = [];
+  const started = performance.now();
+  const until = Date.now() + SECONDS * 1_000;
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => loop(index, until, latencies)));
+  const elapsed = (performance.now() - started) / 1_000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+/** A fixed pool of bound clients handed out round-robin per call, like the store's pool of the same size. */
+async function rawPool(): Promise<() => Client> {
+  const clients = await Promise.all(
+    Array.from({ length: POOL_SIZE }, async () => {
+      const client = new Client({ url: slapd.url, timeout: 5_000 });
+      await client.bind(SERVICE_DN, SERVICE_PASSWORD);
+      return client;
+    }),
+  );
+  let next = 0;
+  return () => clients[next++ % clients.length]!;
+}
+
+const slapd = await startSlapd();
+const admin = await ldapAdmin(slapd);
+const people = Array.from({ length: CONCURRENCY }, (_, index) => `bench${String(index).padStart(2, '0')}`);
+for (const uid of people) {
+  await admin.client.add(`uid=${uid},${PEOPLE_DN}`, {
+    objectClass: ['inetOrgPerson', 'eduPerson', 'supannPerson'],
+    uid,
+    cn: `Banc ${uid}`,
+    displayName: `Banc ${uid}`,
+    sn: uid,
+    mail: `${uid}@univ-exemple.fr`,
+    eduPersonAffiliation: ['staff', 'member'],
+    supannEntiteAffectation: ['IMED', 'DSI-RES'],
+    telephoneNumber: '+33 5 49 45 30 00',
+    mobile: '06.12.34.56.78',
+    supannListeRouge: 'FALSE',
+  });
+}
+const store = new LdapStore({
+  url: slapd.url,
+  bindDn: SERVICE_DN,
+  bindPassword: SERVICE_PASSWORD,
+  peopleDn: PEOPLE_DN,
+  structuresDn: STRUCTURES_DN,
+  policyDn: POLICY_DN,
+  poolSize: POOL_SIZE,
+});
+const raw = await rawPool();
+
+try {
+  const rawSearch = await measure(async (index) => {
+    await raw().search(PEOPLE_DN, {
+      scope: 'sub',
+      filter: new EqualityFilter({ attribute: 'uid', value: people[index]! }),
+      attributes: ATTRIBUTES,
+    });
+  });
+  const storeGet = await measure(async (index) => {
+    if (!(await store.get(people[index]!))) throw new Error('no account');
+  });
+
+  let flip = 0;
+  const rawModify = await measure(async (index) => {
+    const dn = `uid=${people[index]},${PEOPLE_DN}`;
+    const value = `+33 6 12 34 56 ${String(flip++ % 100).padStart(2, '0')}`;
+    await raw().modify(
+      dn,
+      new Change({ operation: 'replace', modification: new Attribute({ type: 'mobile', values: [value] }) }),
+      [new ProxiedAuthorizationControl(dn)],
+    );
+  });
+  const versions = new Map<string, string>();
+  for (const uid of people) versions.set(uid, (await store.get(uid))!.version);
+  const storeUpdate = await measure(async (index) => {
+    const uid = people[index]!;
+    const number = `+336123456${String(flip++ % 100).padStart(2, '0')}`;
+    const stored = await store.update(uid, { phones: [{ type: 'mobile', number }] }, versions.get(uid)!);
+    versions.set(uid, stored.version);
+  });
+
+  const row = (name: string, figures: Figures, baseline?: Figures) =>
+    `| ${name.padEnd(44)} | ${figures.perSecond.toFixed(0).padStart(6)} | ${figures.p50.toFixed(2).padStart(6)} | ${figures.p99
+      .toFixed(2)
+      .padStart(
+        6,
+      )} | ${baseline ? `${((100 * figures.perSecond) / baseline.perSecond).toFixed(0)} %`.padStart(9) : '         '} |`;
+  console.log(
+    `slapd 2.5 on 127.0.0.1, concurrency ${CONCURRENCY}, pools of ${POOL_SIZE} connections, ${SECONDS} s per row`,
+  );
+  console.log(`| ${'operation'.padEnd(44)} | req/s  | p50 ms | p99 ms | vs raw    |`);
+  console.log(`| ${'-'.repeat(44)} | -----: | -----: | -----: | --------: |`);
+  console.log(row('raw ldapts search (same entry, attributes)', rawSearch));
+  console.log(row('store.get (search, cached policy and labels)', storeGet, rawSearch));
+  console.log(row('raw ldapts modify (mobile, proxied authz)', rawModify));
+  console.log(row('store.update (search + modify, assert, post-read)', storeUpdate, rawModify));
+} finally {
+  await store.close();
+  await admin.close();
+  await slapd.stop();
+  process.exit(0);
+}
