@@ -104,15 +104,26 @@ describe('RedisSharedState, two instances on one Redis', () => {
 });
 
 describe('RedisSharedState when Redis is not there', () => {
-  /** Runs `call` and returns its error and how long it took to fail; fails the test if it succeeds. */
+  /**
+   * Runs `call` and returns its error and how long it took to fail; fails the test if it succeeds, or if
+   * it is still pending after 3 s (a hang must fail the test, and let `finally` close the client, rather
+   * than keep the run waiting).
+   */
   async function failure(call: () => Promise<unknown>): Promise<{ error: unknown; elapsedMs: number }> {
     const started = performance.now();
-    try {
-      await call();
-    } catch (error) {
-      return { error, elapsedMs: performance.now() - started };
-    }
-    assert.fail('the call succeeded without Redis');
+    const hung = Symbol('hung');
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      call().then(
+        () => 'succeeded' as const,
+        (error: unknown) => ({ error }),
+      ),
+      new Promise<typeof hung>((resolve) => (timer = setTimeout(() => resolve(hung), 3_000))),
+    ]);
+    clearTimeout(timer);
+    if (outcome === hung) assert.fail('the call was still waiting for Redis after 3 s');
+    if (outcome === 'succeeded') assert.fail('the call succeeded without Redis');
+    return { error: outcome.error, elapsedMs: performance.now() - started };
   }
 
   test('Redis stopped mid-run: every operation fails with SharedStateUnavailableError, quickly', async () => {

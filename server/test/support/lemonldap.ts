@@ -1,0 +1,198 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectOutput, requireBinary, stopChild, waitUntil } from './child-process.js';
+import { findFreeLoopbackPort } from './free-port.js';
+
+// The CAS client side of the tests, with the server they talk to.
+export { casLogin, casLogout, submitCasLogin, validateServiceTicket } from './cas-login.js';
+
+/** LDAP authentication against a directory that a test started (the slapd harness). */
+export interface LemonLdapLdapAuthentication {
+  /** `ldap://127.0.0.1:PORT` */
+  ldapUrl: string;
+  /** Where people are searched, by `uid`. */
+  ldapBase: string;
+  /** The account LemonLDAP::NG searches with; anonymous when absent. */
+  bindDn?: string;
+  bindPassword?: string;
+}
+
+export interface LemonLdapOptions {
+  /**
+   * `Demo` (the default): LemonLDAP::NG's built-in users dwho, rtyler and msmith, each with the password
+   * equal to the login, and the attributes uid, cn, mail. Otherwise an LDAP directory.
+   */
+  authentication?: 'Demo' | LemonLdapLdapAuthentication;
+  /** The attribute that `cas:user` holds. Default `uid`. */
+  casUser?: string;
+  /** The attributes released in `cas:attributes`, under their own names. Default `cn`, `mail`. */
+  releasedAttributes?: string[];
+}
+
+export interface RunningLemonLdap {
+  /** The portal's root, `http://127.0.0.1:PORT/`: its login page and its logout (`?logout=1`). */
+  readonly portalUrl: string;
+  /** The CAS server's base URL, `http://127.0.0.1:PORT/cas`: `/login`, `/logout`, `/p3/serviceValidate`. */
+  readonly casUrl: string;
+  /** Stops the portal this harness started and removes its directory; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a private LemonLDAP::NG portal acting as a CAS 3.0 server: its own directory for the
+ * configuration (a File backend with one `lmConf-1.json`), sessions and caches, found through
+ * `LLNG_DEFAULTCONFFILE`, served by `plackup` on a free loopback port. No nginx and nothing of the system's
+ * LemonLDAP::NG configuration is used. Any service URL is accepted, and back-channel single logout is on.
+ */
+export async function startLemonLdap(options: LemonLdapOptions = {}): Promise<RunningLemonLdap> {
+  requireBinary('plackup', 'ensure-lemonldap.sh');
+  // The free port may be taken by someone else between the probe and the bind: try another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(options);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(options: LemonLdapOptions): Promise<RunningLemonLdap> {
+  const dir = await mkdtemp(join(tmpdir(), 'sel-lemonldap-'));
+  const port = await findFreeLoopbackPort();
+  const portalUrl = `http://127.0.0.1:${port}/`;
+  await writePortalFiles(dir, portalUrl, options);
+
+  const child = spawn('plackup', ['--host', '127.0.0.1', '--port', String(port), join(dir, 'portal.psgi')], {
+    cwd: dir,
+    env: { ...process.env, LLNG_DEFAULTCONFFILE: join(dir, 'lemonldap-ng.ini') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = collectOutput(child);
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopped ??= stopChild(child).then(() => rm(dir, { recursive: true, force: true })));
+  try {
+    await waitUntil(async () => (await fetch(portalUrl, { redirect: 'manual' })).status === 200, {
+      timeoutMs: 30_000,
+      what: 'LemonLDAP::NG (plackup)',
+      child,
+      output,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { portalUrl, casUrl: `${portalUrl}cas`, stop };
+}
+
+async function writePortalFiles(dir: string, portalUrl: string, options: LemonLdapOptions): Promise<void> {
+  const conf = join(dir, 'conf');
+  const sessions = join(dir, 'sessions');
+  const cache = join(dir, 'cache');
+  await mkdir(conf);
+  await mkdir(join(sessions, 'lock'), { recursive: true });
+  await mkdir(cache);
+  await writeFile(join(dir, 'lemonldap-ng.ini'), iniFile(conf, cache));
+  await writeFile(
+    join(conf, 'lmConf-1.json'),
+    JSON.stringify(portalConfiguration(portalUrl, sessions, cache, options), null, 1),
+  );
+  await writeFile(
+    join(dir, 'portal.psgi'),
+    'use Lemonldap::NG::Portal::Main;\nLemonldap::NG::Portal::Main->run({});\n',
+  );
+}
+
+/** Where the portal finds its configuration and its templates; everything it writes stays under `dir`. */
+function iniFile(confDir: string, cacheDir: string): string {
+  return `[all]
+logLevel = warn
+checkTime = 1
+
+[configuration]
+type = File
+dirName = ${confDir}
+localStorage = Cache::FileCache
+localStorageOptions = { 'namespace' => 'lemonldap-ng-config', 'default_expires_in' => 600, 'cache_root' => '${cacheDir}', 'cache_depth' => 3 }
+
+[portal]
+staticPrefix = /static
+templateDir = /usr/share/lemonldap-ng/portal/templates
+languages = fr, en
+`;
+}
+
+/**
+ * The portal's configuration, as the manager would save it. The keys that matter (checked on LemonLDAP::NG
+ * 2.16): `domain` must not be empty (HTTP 500 everywhere otherwise), `locationRules` must be given (the
+ * default one does not load without the handler's own configuration).
+ */
+function portalConfiguration(
+  portalUrl: string,
+  sessionsDir: string,
+  cacheDir: string,
+  options: LemonLdapOptions,
+): Record<string, unknown> {
+  const casUser = options.casUser ?? 'uid';
+  const released = options.releasedAttributes ?? ['cn', 'mail'];
+  const authentication = options.authentication ?? 'Demo';
+  return {
+    cfgNum: 1,
+    cfgVersion: '2.16.1',
+    cfgAuthor: 'sel-widgets tests',
+    cfgDate: '1700000000',
+    portal: portalUrl,
+    domain: '127.0.0.1',
+    cookieName: 'lemonldap',
+    securedCookie: 0,
+    locationRules: {},
+    exportedHeaders: {},
+    groups: {},
+    macros: {},
+    globalStorage: 'Apache::Session::File',
+    globalStorageOptions: {
+      Directory: sessionsDir,
+      LockDirectory: join(sessionsDir, 'lock'),
+      generateModule: 'Lemonldap::NG::Common::Apache::Session::Generate::SHA256',
+    },
+    localSessionStorage: 'Cache::FileCache',
+    localSessionStorageOptions: {
+      namespace: 'lemonldap-ng-sessions',
+      default_expires_in: 600,
+      cache_root: cacheDir,
+      cache_depth: 3,
+    },
+    ...(authentication === 'Demo' ? demoAuthentication() : ldapAuthentication(authentication, [casUser, ...released])),
+    issuerDBCASActivation: 1,
+    casAttr: casUser,
+    casAttributes: Object.fromEntries(released.map((name) => [name, name])),
+    casAccessControlPolicy: 'none',
+    casBackChannelSingleLogout: 1,
+  };
+}
+
+function demoAuthentication(): Record<string, unknown> {
+  return {
+    authentication: 'Demo',
+    userDB: 'Same',
+    passwordDB: 'Demo',
+    demoExportedVars: { uid: 'uid', cn: 'cn', mail: 'mail' },
+  };
+}
+
+/** People are found by `uid` under `ldapBase`; the session keeps the attributes CAS releases. */
+function ldapAuthentication(ldap: LemonLdapLdapAuthentication, attributes: string[]): Record<string, unknown> {
+  return {
+    authentication: 'LDAP',
+    userDB: 'Same',
+    passwordDB: 'LDAP',
+    ldapServer: ldap.ldapUrl,
+    ldapBase: ldap.ldapBase,
+    managerDn: ldap.bindDn ?? '',
+    managerPassword: ldap.bindPassword ?? '',
+    AuthLDAPFilter: '(&(uid=$user)(objectClass=inetOrgPerson))',
+    ldapExportedVars: Object.fromEntries(['uid', ...attributes].map((name) => [name, name])),
+  };
+}
