@@ -43,11 +43,11 @@ export interface RunningLemonLdap {
 /**
  * Starts a private LemonLDAP::NG portal acting as a CAS 3.0 server: its own directory for the
  * configuration (a File backend with one `lmConf-1.json`), sessions and caches, found through
- * `LLNG_DEFAULTCONFFILE`, served by `plackup` on a free loopback port. No nginx and nothing of the system's
+ * `LLNG_DEFAULTCONFFILE`, served by Starman on a free loopback port. No nginx and nothing of the system's
  * LemonLDAP::NG configuration is used. Any service URL is accepted, and back-channel single logout is on.
  */
 export async function startLemonLdap(options: LemonLdapOptions = {}): Promise<RunningLemonLdap> {
-  requireBinary('plackup', 'ensure-lemonldap.sh');
+  requireBinary('starman', 'ensure-lemonldap.sh');
   // The free port may be taken by someone else between the probe and the bind: try another one.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -64,7 +64,9 @@ async function startOnFreePort(options: LemonLdapOptions): Promise<RunningLemonL
   const portalUrl = `http://127.0.0.1:${port}/`;
   await writePortalFiles(dir, portalUrl, options);
 
-  const child = spawn('plackup', ['--host', '127.0.0.1', '--port', String(port), join(dir, 'portal.psgi')], {
+  // Starman rather than plackup's default server: that one serves one connection at a time, and an idle
+  // connection a browser keeps open stalls every other client (a ticket validation) for about a minute.
+  const child = spawn('starman', ['--listen', `127.0.0.1:${port}`, '--workers', '2', join(dir, 'portal.psgi')], {
     cwd: dir,
     env: { ...process.env, LLNG_DEFAULTCONFFILE: join(dir, 'lemonldap-ng.ini') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,7 +78,7 @@ async function startOnFreePort(options: LemonLdapOptions): Promise<RunningLemonL
   try {
     await waitUntil(async () => (await fetch(portalUrl, { redirect: 'manual' })).status === 200, {
       timeoutMs: 30_000,
-      what: 'LemonLDAP::NG (plackup)',
+      what: 'LemonLDAP::NG (starman)',
       child,
       output,
     });
@@ -99,11 +101,25 @@ async function writePortalFiles(dir: string, portalUrl: string, options: LemonLd
     join(conf, 'lmConf-1.json'),
     JSON.stringify(portalConfiguration(portalUrl, sessions, cache, options), null, 1),
   );
-  await writeFile(
-    join(dir, 'portal.psgi'),
-    'use Lemonldap::NG::Portal::Main;\nLemonldap::NG::Portal::Main->run({});\n',
-  );
+  await writeFile(join(dir, 'portal.psgi'), PORTAL_PSGI);
 }
+
+/**
+ * The portal application, and the files its pages load that nginx serves in a normal install: its own
+ * scripts, styles and translations under `/static`, Debian's jQuery and Bootstrap under `/javascript`.
+ * Without them the page still posts its form, but its messages stay untranslated and empty.
+ */
+const PORTAL_PSGI = `use Plack::Builder;
+use Plack::App::File;
+use Lemonldap::NG::Portal::Main;
+
+my $portal = Lemonldap::NG::Portal::Main->run({});
+builder {
+  mount '/static' => Plack::App::File->new(root => '/usr/share/lemonldap-ng/portal/htdocs/static')->to_app;
+  mount '/javascript' => Plack::App::File->new(root => '/usr/share/javascript')->to_app;
+  mount '/' => $portal;
+};
+`;
 
 /** Where the portal finds its configuration and its templates; everything it writes stays under `dir`. */
 function iniFile(confDir: string, cacheDir: string): string {
