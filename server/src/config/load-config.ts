@@ -52,7 +52,9 @@ export function loadConfig(env: Env = process.env): Config {
   const store = oneOf<StoreKind>('SEL_STORE', ['file', 'ldap'], 'file');
   const auth = oneOf<AuthMode>('SEL_AUTH', ['dev', 'header', 'cas'], 'dev');
   if (auth === 'dev' && !isLoopback(listen.host)) {
-    problems.push(`SEL_AUTH=dev logs anyone in: it is refused unless SEL_LISTEN is a loopback address (got "${listen.host}")`);
+    problems.push(
+      `SEL_AUTH=dev logs anyone in: it is refused unless SEL_LISTEN is a loopback address (got "${listen.host}")`,
+    );
   }
 
   const casRaw = read('SEL_CAS_URL');
@@ -62,7 +64,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   const sessionKeys = list('SEL_SESSION_KEYS');
   if (sessionKeys.length === 0 && auth !== 'dev') {
-    problems.push(`SEL_SESSION_KEYS is required when SEL_AUTH=${auth} (comma-separated, ${MIN_SESSION_KEY_LENGTH}+ characters each)`);
+    problems.push(
+      `SEL_SESSION_KEYS is required when SEL_AUTH=${auth} (comma-separated, ${MIN_SESSION_KEY_LENGTH}+ characters each)`,
+    );
   }
   if (sessionKeys.some((key) => key.length < MIN_SESSION_KEY_LENGTH)) {
     problems.push(`SEL_SESSION_KEYS: every key must be at least ${MIN_SESSION_KEY_LENGTH} characters long`);
