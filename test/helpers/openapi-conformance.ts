@@ -28,7 +28,10 @@ const openapi = parse(readFileSync(new URL('../../docs/openapi.yaml', import.met
 // `strict: false`: the OpenAPI document holds keywords that are not JSON Schema (`openapi`, `paths`, `example`).
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 // ajv-formats is CommonJS: under Node's ESM loader its function is the default export's `default`.
-const addFormats = (addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin;
+// The cast holds under both module settings that compile this file (the root's and the server's).
+type AddFormats = (instance: Ajv2020) => unknown;
+const addFormats =
+  (addFormatsPlugin as unknown as { default?: AddFormats }).default ?? (addFormatsPlugin as unknown as AddFormats);
 addFormats(ajv);
 ajv.addSchema({ ...openapi, $id: DOCUMENT_ID });
 
