@@ -44,7 +44,8 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const listen = parseListen(read('SEL_LISTEN') ?? '127.0.0.1:8080', problems);
-  const publicUrl = parsePublicUrl(read('SEL_PUBLIC_URL') ?? `http://${listen.host}:${listen.port}`, problems);
+  const hostInUrl = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  const publicUrl = parsePublicUrl(read('SEL_PUBLIC_URL') ?? `http://${hostInUrl}:${listen.port}`, problems);
   const apiBase = read('SEL_API_BASE') ?? '/api';
   if (!/^\/[A-Za-z0-9._~\-/]*[A-Za-z0-9._~-]$/.test(apiBase) || apiBase.includes('//') || apiBase === '/auth') {
     problems.push(`SEL_API_BASE must be a path such as /api (no trailing slash, not /auth; got "${apiBase}")`);
@@ -171,8 +172,13 @@ function parseHttpUrl(name: string, value: string, problems: string[]): URL | un
   return url;
 }
 
+/** An origin: the server's routes sit at the root of it (a proxy that adds a path prefix is not supported). */
 function parsePublicUrl(value: string, problems: string[]): URL {
-  return parseHttpUrl('SEL_PUBLIC_URL', value, problems) ?? new URL('http://127.0.0.1:8080');
+  const url = parseHttpUrl('SEL_PUBLIC_URL', value, problems);
+  if (url && url.pathname !== '' && url.pathname !== '/') {
+    problems.push(`SEL_PUBLIC_URL must be an origin without a path, such as https://moncompte.univ-exemple.fr (got "${value}")`);
+  }
+  return url ?? new URL('http://127.0.0.1:8080');
 }
 
 export function isLoopback(host: string): boolean {
