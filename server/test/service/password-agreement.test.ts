@@ -18,7 +18,6 @@ const TABLE: Array<[string, boolean]> = [
   ['Grenouille#Violette-2031', true],
   ['Tour-Eiffel-Paris-1889!', true],
   ['Password123!', false],
-  ['Motdepasse2026!', false],
   ['Claire-Martin-2026!', false],
   ['cmartin-Velo-93!', false],
   ['Poitiers-2026!', false],
