@@ -81,4 +81,3 @@ export async function assertConforms(path: string, method: string, response: Res
     `${method} ${path} ${status}: the body does not match the document: ${ajv.errorsText(validate.errors)}\n${body}`,
   );
 }
-

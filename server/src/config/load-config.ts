@@ -176,7 +176,9 @@ function parseHttpUrl(name: string, value: string, problems: string[]): URL | un
 function parsePublicUrl(value: string, problems: string[]): URL {
   const url = parseHttpUrl('SEL_PUBLIC_URL', value, problems);
   if (url && url.pathname !== '' && url.pathname !== '/') {
-    problems.push(`SEL_PUBLIC_URL must be an origin without a path, such as https://moncompte.univ-exemple.fr (got "${value}")`);
+    problems.push(
+      `SEL_PUBLIC_URL must be an origin without a path, such as https://moncompte.univ-exemple.fr (got "${value}")`,
+    );
   }
   return url ?? new URL('http://127.0.0.1:8080');
 }

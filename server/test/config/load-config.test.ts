@@ -9,9 +9,25 @@ import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { helpText, VARIABLES } from '../../src/config/variables.js';
 
 const CONTRACT_NAMES = [
-  'SEL_LISTEN', 'SEL_PUBLIC_URL', 'SEL_API_BASE', 'SEL_STORE', 'SEL_DATA_DIR', 'SEL_SEED', 'SEL_AUTH', 'SEL_DEV_USER',
-  'SEL_AUTH_HEADER', 'SEL_TRUSTED_PROXIES', 'SEL_CAS_URL', 'SEL_SESSION_KEYS', 'SEL_ALLOWED_ORIGINS', 'SEL_REDIS_URL',
-  'SEL_LDAP_URL', 'SEL_LDAP_PEOPLE_DN', 'SEL_LDAP_BIND_DN', 'SEL_LDAP_BIND_PASSWORD', 'SEL_LDAP_STRUCTURES_DN',
+  'SEL_LISTEN',
+  'SEL_PUBLIC_URL',
+  'SEL_API_BASE',
+  'SEL_STORE',
+  'SEL_DATA_DIR',
+  'SEL_SEED',
+  'SEL_AUTH',
+  'SEL_DEV_USER',
+  'SEL_AUTH_HEADER',
+  'SEL_TRUSTED_PROXIES',
+  'SEL_CAS_URL',
+  'SEL_SESSION_KEYS',
+  'SEL_ALLOWED_ORIGINS',
+  'SEL_REDIS_URL',
+  'SEL_LDAP_URL',
+  'SEL_LDAP_PEOPLE_DN',
+  'SEL_LDAP_BIND_DN',
+  'SEL_LDAP_BIND_PASSWORD',
+  'SEL_LDAP_STRUCTURES_DN',
 ];
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -50,10 +66,19 @@ describe('loadConfig', () => {
       SEL_SESSION_IDLE_MINUTES: '-3',
     });
     for (const name of [
-      'SEL_LISTEN', 'SEL_CAS_URL', 'SEL_STORE', 'SEL_SESSION_KEYS', 'SEL_ALLOWED_ORIGINS', 'SEL_TRUSTED_PROXIES',
-      'SEL_REDIS_URL', 'SEL_SESSION_IDLE_MINUTES',
+      'SEL_LISTEN',
+      'SEL_CAS_URL',
+      'SEL_STORE',
+      'SEL_SESSION_KEYS',
+      'SEL_ALLOWED_ORIGINS',
+      'SEL_TRUSTED_PROXIES',
+      'SEL_REDIS_URL',
+      'SEL_SESSION_IDLE_MINUTES',
     ]) {
-      assert.ok(problems.some((problem) => problem.includes(name)), `${name} is named in:\n${problems.join('\n')}`);
+      assert.ok(
+        problems.some((problem) => problem.includes(name)),
+        `${name} is named in:\n${problems.join('\n')}`,
+      );
     }
   });
 
@@ -65,7 +90,10 @@ describe('loadConfig', () => {
   it('requires the LDAP variables with SEL_STORE=ldap', () => {
     const problems = problemsOf({ SEL_STORE: 'ldap' });
     for (const name of ['SEL_LDAP_URL', 'SEL_LDAP_PEOPLE_DN', 'SEL_LDAP_BIND_DN', 'SEL_LDAP_BIND_PASSWORD']) {
-      assert.ok(problems.some((problem) => problem.includes(name)), name);
+      assert.ok(
+        problems.some((problem) => problem.includes(name)),
+        name,
+      );
     }
   });
 
@@ -76,8 +104,12 @@ describe('loadConfig', () => {
       await writeFile(file, `${'k'.repeat(40)},${'j'.repeat(40)}\n`);
       const config = loadConfig({ SEL_AUTH: 'header', SEL_SESSION_KEYS_FILE: file });
       assert.deepEqual(config.sessionKeys, ['k'.repeat(40), 'j'.repeat(40)]);
-      assert.ok(problemsOf({ SEL_SESSION_KEYS: 'x'.repeat(40), SEL_SESSION_KEYS_FILE: file }).some((p) => p.includes('both')));
-      assert.ok(problemsOf({ SEL_SESSION_KEYS_FILE: join(dir, 'missing') }).some((p) => p.includes('SEL_SESSION_KEYS_FILE')));
+      assert.ok(
+        problemsOf({ SEL_SESSION_KEYS: 'x'.repeat(40), SEL_SESSION_KEYS_FILE: file }).some((p) => p.includes('both')),
+      );
+      assert.ok(
+        problemsOf({ SEL_SESSION_KEYS_FILE: join(dir, 'missing') }).some((p) => p.includes('SEL_SESSION_KEYS_FILE')),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -92,14 +124,19 @@ describe('the command', () => {
   const main = join(import.meta.dirname, '../../src/main.ts');
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', TSX_TSCONFIG_PATH: join(import.meta.dirname, '../../tsconfig.json'), ...env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        TSX_TSCONFIG_PATH: join(import.meta.dirname, '../../tsconfig.json'),
+        ...env,
+      },
       encoding: 'utf8',
       timeout: 30_000,
     });
 
   it('--help lists every variable, those of the contract among them', () => {
     const help = helpText();
-    for (const name of [...CONTRACT_NAMES, ...VARIABLES.map((variable) => variable.name)]) assert.ok(help.includes(name), name);
+    for (const name of [...CONTRACT_NAMES, ...VARIABLES.map((variable) => variable.name)])
+      assert.ok(help.includes(name), name);
     const result = run(['--help'], {});
     assert.equal(result.status, 0);
     assert.equal(result.stdout, help);

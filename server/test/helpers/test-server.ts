@@ -41,7 +41,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const port = await freePort();
   const dataDir = deps.dataDir ?? (await mkdtemp(join(tmpdir(), 'sel-server-test-')));
-  const config = loadConfig({ SEL_LISTEN: `127.0.0.1:${port}`, SEL_DATA_DIR: dataDir, SEL_LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    SEL_LISTEN: `127.0.0.1:${port}`,
+    SEL_DATA_DIR: dataDir,
+    SEL_LOG_LEVEL: 'silent',
+    ...env,
+  });
   const store = await FileAccountStore.open({ dataDir, seedFile: config.seedFile, hashParams: FAST_HASH });
   const sharedState = new MemorySharedState();
   const app = await buildApp(config, { store, sharedState, ...deps });

@@ -67,7 +67,12 @@ describe('PATCH /account', () => {
   });
 
   it('stores phones in E.164 whatever the way they were written', async () => {
-    const body = { phones: [{ type: 'office', number: '05 49 45 30 00' }, { type: 'mobile', number: '+33 6 12 34 56 78' }] };
+    const body = {
+      phones: [
+        { type: 'office', number: '05 49 45 30 00' },
+        { type: 'mobile', number: '+33 6 12 34 56 78' },
+      ],
+    };
     const response = await conforming('/account', { method: 'PATCH', body, ifMatch: await client.version() }, 200);
     const account = (await response.json()) as { phones: { number: string }[] };
     assert.deepEqual(
@@ -77,12 +82,20 @@ describe('PATCH /account', () => {
   });
 
   it('changes the liste rouge', async () => {
-    const response = await conforming('/account', { method: 'PATCH', body: { redList: true }, ifMatch: await client.version() }, 200);
+    const response = await conforming(
+      '/account',
+      { method: 'PATCH', body: { redList: true }, ifMatch: await client.version() },
+      200,
+    );
     assert.equal(((await response.json()) as { redList: boolean }).redList, true);
   });
 
   it('removes the website with null', async () => {
-    const response = await conforming('/account', { method: 'PATCH', body: { website: null }, ifMatch: await client.version() }, 200);
+    const response = await conforming(
+      '/account',
+      { method: 'PATCH', body: { website: null }, ifMatch: await client.version() },
+      200,
+    );
     assert.equal(((await response.json()) as { website: null }).website, null);
   });
 
@@ -109,7 +122,11 @@ describe('PATCH /account', () => {
   });
 
   it('answers 400 to a body that is not JSON', async () => {
-    const response = await client.api('/account', { method: 'PATCH', rawBody: '{"redList": tru', ifMatch: await client.version() });
+    const response = await client.api('/account', {
+      method: 'PATCH',
+      rawBody: '{"redList": tru',
+      ifMatch: await client.version(),
+    });
     assert.equal(response.status, 400);
     assert.equal((await problem(response))['code'], 'bad_request');
   });
@@ -140,7 +157,10 @@ describe('PATCH /account', () => {
         [{ field: 'phones[1].number', code: 'duplicate' }],
       ],
       [
-        Array.from({ length: 11 }, (_, index) => ({ type: 'mobile', number: `+336123456${String(index).padStart(2, '0')}` })),
+        Array.from({ length: 11 }, (_, index) => ({
+          type: 'mobile',
+          number: `+336123456${String(index).padStart(2, '0')}`,
+        })),
         [{ field: 'phones', code: 'too_many' }],
       ],
     ];
@@ -162,7 +182,11 @@ describe('what is not editable', () => {
     try {
       const paul = new BrowserLikeClient(other.url);
       await paul.login();
-      const response = await paul.api('/account', { method: 'PATCH', body: { website: 'https://example.org/' }, ifMatch: await paul.version() });
+      const response = await paul.api('/account', {
+        method: 'PATCH',
+        body: { website: 'https://example.org/' },
+        ifMatch: await paul.version(),
+      });
       assert.equal(response.status, 403);
       assert.equal((await problem(response.clone()))['code'], 'not_editable');
       await assertConforms('/account', 'PATCH', response);

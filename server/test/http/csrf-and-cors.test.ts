@@ -15,8 +15,17 @@ before(async () => {
 });
 after(() => server.close());
 
-async function patchRedList(options: { csrf?: string | null; origin?: string | null; headers?: Record<string, string> }) {
-  return client.api('/account', { method: 'PATCH', body: { redList: true }, ifMatch: await client.version(), ...options });
+async function patchRedList(options: {
+  csrf?: string | null;
+  origin?: string | null;
+  headers?: Record<string, string>;
+}) {
+  return client.api('/account', {
+    method: 'PATCH',
+    body: { redList: true },
+    ifMatch: await client.version(),
+    ...options,
+  });
 }
 
 describe('CSRF', () => {
@@ -67,7 +76,11 @@ describe('CORS', () => {
   it('answers the preflight of an allowed portal', async () => {
     const response = await client.request('/api/account', {
       method: 'OPTIONS',
-      headers: { Origin: PORTAL, 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'if-match, x-csrf-token, content-type' },
+      headers: {
+        Origin: PORTAL,
+        'Access-Control-Request-Method': 'PATCH',
+        'Access-Control-Request-Headers': 'if-match, x-csrf-token, content-type',
+      },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), PORTAL);

@@ -31,8 +31,14 @@ before(async () => {
   server = await startTestServer({}, { loggerInstance: logger });
   client = new BrowserLikeClient(server.url);
   await client.login();
-  await client.api('/account/password', { method: 'POST', body: { currentPassword: WRONG_PASSWORD, newPassword: NEW_PASSWORD } });
-  await client.api('/account/password', { method: 'POST', body: { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD } });
+  await client.api('/account/password', {
+    method: 'POST',
+    body: { currentPassword: WRONG_PASSWORD, newPassword: NEW_PASSWORD },
+  });
+  await client.api('/account/password', {
+    method: 'POST',
+    body: { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD },
+  });
   await client.api('/account', {
     method: 'PATCH',
     body: { phones: [{ type: 'mobile', number: PHONE_TYPED }] },

@@ -25,13 +25,19 @@ before(async () => {
 after(() => server.close());
 
 async function change(currentPassword: string, newPassword: string, headers: Record<string, string> = {}) {
-  const response = await client.api('/account/password', { method: 'POST', body: { currentPassword, newPassword }, headers });
+  const response = await client.api('/account/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    headers,
+  });
   await assertConforms('/account/password', 'POST', response.clone());
   return response;
 }
 
 async function storedHash(): Promise<string> {
-  const record = JSON.parse(await readFile(join(server.dataDir, 'accounts', 'cmartin.json'), 'utf8')) as { passwordHash: string };
+  const record = JSON.parse(await readFile(join(server.dataDir, 'accounts', 'cmartin.json'), 'utf8')) as {
+    passwordHash: string;
+  };
   return record.passwordHash;
 }
 
@@ -41,7 +47,14 @@ describe('POST /account/password', () => {
     assert.equal(response.status, 422);
     const body = (await response.json()) as { code: string; violations: string[] };
     assert.equal(body.code, 'policy_violation');
-    assert.deepEqual(body.violations, ['too_short', 'missing_upper', 'missing_digit', 'missing_special', 'contains_personal_info', 'too_weak']);
+    assert.deepEqual(body.violations, [
+      'too_short',
+      'missing_upper',
+      'missing_digit',
+      'missing_special',
+      'contains_personal_info',
+      'too_weak',
+    ]);
   });
 
   it('refuses a password that passes every rule but the zxcvbn strength', async () => {
@@ -128,7 +141,10 @@ describe('the per-address limit', () => {
       await claire.login();
       let last: Response | undefined;
       for (let attempt = 0; attempt < 25; attempt++) {
-        last = await claire.api('/account/password', { method: 'POST', body: { currentPassword: 'x', newPassword: 'court' } });
+        last = await claire.api('/account/password', {
+          method: 'POST',
+          body: { currentPassword: 'x', newPassword: 'court' },
+        });
         if (last.status === 429) break;
       }
       assert.equal(last?.status, 429);

@@ -55,7 +55,10 @@ describe('the session cookie', () => {
 
   it('ends after the idle lifetime, and after the absolute one even when used', async () => {
     let now = Date.now();
-    const server = await startTestServer({ SEL_SESSION_IDLE_MINUTES: '30', SEL_SESSION_MAX_HOURS: '1' }, { now: () => now });
+    const server = await startTestServer(
+      { SEL_SESSION_IDLE_MINUTES: '30', SEL_SESSION_MAX_HOURS: '1' },
+      { now: () => now },
+    );
     try {
       const idle = new BrowserLikeClient(server.url);
       await idle.login();
@@ -123,7 +126,11 @@ describe('the session cookie', () => {
 
 describe('header mode', () => {
   it('believes the header from a trusted proxy', async () => {
-    const server = await startTestServer({ SEL_AUTH: 'header', SEL_SESSION_KEYS: KEY_A, SEL_AUTH_HEADER: 'X-Remote-User' });
+    const server = await startTestServer({
+      SEL_AUTH: 'header',
+      SEL_SESSION_KEYS: KEY_A,
+      SEL_AUTH_HEADER: 'X-Remote-User',
+    });
     try {
       const client = new BrowserLikeClient(server.url);
       await client.login({ 'X-Remote-User': 'pdurand' });
@@ -137,7 +144,11 @@ describe('header mode', () => {
   });
 
   it('ignores the header from any other address', async () => {
-    const server = await startTestServer({ SEL_AUTH: 'header', SEL_SESSION_KEYS: KEY_A, SEL_TRUSTED_PROXIES: '10.1.2.3' });
+    const server = await startTestServer({
+      SEL_AUTH: 'header',
+      SEL_SESSION_KEYS: KEY_A,
+      SEL_TRUSTED_PROXIES: '10.1.2.3',
+    });
     try {
       const response = await fetch(`${server.url}/api/account`, { headers: { 'X-Remote-User': 'cmartin' } });
       assert.equal(response.status, 401);

@@ -68,7 +68,10 @@ describe('concurrent PATCHes of one account', () => {
   it('exactly one of the PATCHes sent with the same version wins; retried ones all land, none lost', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.constantFrom<'website' | 'redList' | 'phones'>('website', 'redList', 'phones'), { minLength: 2, maxLength: 24 }),
+        fc.array(fc.constantFrom<'website' | 'redList' | 'phones'>('website', 'redList', 'phones'), {
+          minLength: 2,
+          maxLength: 24,
+        }),
         async (sections) => {
           const start = (await store.get('cmartin'))!;
           // All at once with the version they read: exactly one succeeds, the rest are stale.
@@ -95,7 +98,9 @@ describe('concurrent PATCHes of one account', () => {
           );
           const after = Number((await store.get('cmartin'))!.version.replaceAll('"', ''));
           assert.equal(after - before, sections.length, 'one version per update: no update lost');
-          const onDisk = JSON.parse(await readFile(join(store['accountsDir'], 'cmartin.json'), 'utf8')) as { version: number };
+          const onDisk = JSON.parse(await readFile(join(store['accountsDir'], 'cmartin.json'), 'utf8')) as {
+            version: number;
+          };
           assert.equal(onDisk.version, after);
         },
       ),
@@ -121,7 +126,10 @@ describe('a crash in the middle of a write', () => {
     const child = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(import.meta.dirname, 'crash-during-write.ts'), dataDir],
-      { env: { ...process.env, TSX_TSCONFIG_PATH: join(import.meta.dirname, '../../tsconfig.json') }, encoding: 'utf8' },
+      {
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(import.meta.dirname, '../../tsconfig.json') },
+        encoding: 'utf8',
+      },
     );
     assert.equal(child.signal, 'SIGKILL', child.stderr);
     const leftovers = (await readdir(join(dataDir, 'accounts'))).filter((name) => name.endsWith('.tmp'));
@@ -130,7 +138,10 @@ describe('a crash in the middle of a write', () => {
     const reopened = await FileAccountStore.open({ dataDir, hashParams: FAST_HASH });
     const after = (await reopened.get('cmartin'))!;
     assert.deepEqual(after, before);
-    assert.deepEqual((await readdir(join(dataDir, 'accounts'))).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      (await readdir(join(dataDir, 'accounts'))).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
     await reopened.close();
   });
 });
