@@ -44,6 +44,7 @@ export function accountPage(options: AccountPageOptions): string {
 <meta name="csrf-token" content="${escapeHtml(options.csrfToken)}">
 <title>${escapeHtml(text.title)}</title>
 <link rel="stylesheet" href="/static/page.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script type="module" src="/static/page.js"></script>
 <script type="module" src="/assets/sel-widgets.js"></script>
 </head>

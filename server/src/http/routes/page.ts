@@ -11,10 +11,8 @@ export async function pageRoutes(
 ): Promise<void> {
   app.get('/', async (request, reply) => {
     const lang = requestLanguage(request);
-    if (!request.session) {
-      const back = lang === 'en' && (request.query as Record<string, unknown>)['lang'] === 'en' ? '/?lang=en' : '/';
-      return reply.redirect(`/auth/login?return=${encodeURIComponent(back)}`);
-    }
+    // Back to the same URL after login (`?lang=en` included); the login checks it stays on this server.
+    if (!request.session) return reply.redirect(`/auth/login?return=${encodeURIComponent(request.url)}`);
     const { account } = await deps.service.getAccount(request.session.uid);
     return reply
       .header('Cache-Control', 'no-store')
