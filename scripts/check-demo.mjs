@@ -1,4 +1,4 @@
-// Checks what `npm start` gives a new user: the demo "Mon compte" page served by Vite, with the mock
+// Checks what `npm run demo:mock` gives a new user: the demo "Mon compte" page served by Vite, with the mock
 // backend in its service worker. Opens it in Chromium and fails unless the four sections show the demo
 // account, the page logs no console error, and axe finds no WCAG A/AA violation.
 //

@@ -93,3 +93,12 @@ export class DirectoryUnavailableError extends DomainError {
     super('The directory cannot be reached.', options);
   }
 }
+
+/** 404: the session names a person the store does not know. */
+export class NoSuchAccountError extends DomainError {
+  readonly status = 404;
+  readonly code = 'not_found';
+  constructor() {
+    super('There is no account for this login.');
+  }
+}

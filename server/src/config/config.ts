@@ -1,0 +1,40 @@
+/** The server's configuration, validated: what the rest of the code receives instead of `process.env`. */
+export type AuthMode = 'dev' | 'header' | 'cas';
+export type StoreKind = 'file' | 'ldap';
+
+export interface LdapConfig {
+  url: string;
+  peopleDn: string;
+  bindDn: string;
+  bindPassword: string;
+  structuresDn: string | undefined;
+}
+
+export interface Config {
+  listen: { host: string; port: number };
+  /** Origin and path prefix browsers use; never ends with `/`. */
+  publicUrl: URL;
+  /** Whether the public URL is https: cookies get `Secure` and `__Host-`, the page gets HSTS. */
+  secure: boolean;
+  apiBase: string;
+  store: StoreKind;
+  dataDir: string;
+  seedFile: string | undefined;
+  auth: AuthMode;
+  devUser: string;
+  authHeader: string;
+  trustedProxies: string[];
+  casUrl: URL | undefined;
+  /** Raw keys, newest first; never logged. */
+  sessionKeys: string[];
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  allowedOrigins: string[];
+  frameAncestors: string;
+  redisUrl: string | undefined;
+  passwordMaxFailures: number;
+  passwordFailureWindowMs: number;
+  assetsDir: string | undefined;
+  logLevel: string;
+  ldap: LdapConfig | undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * Every environment variable the server reads, with its meaning and default: the single list that
+ * `--help` prints and the README documents. CONTRACT.md §5 fixes the first names; the rest are additions.
+ */
+export interface VariableDoc {
+  name: string;
+  meaning: string;
+  default: string;
+}
+
+export const VARIABLES: readonly VariableDoc[] = [
+  { name: 'SEL_LISTEN', meaning: 'host:port to listen on', default: '127.0.0.1:8080' },
+  {
+    name: 'SEL_PUBLIC_URL',
+    meaning: 'the URL browsers use (CAS service URL, cookie Secure)',
+    default: 'http:// + SEL_LISTEN',
+  },
+  { name: 'SEL_API_BASE', meaning: 'path of the HTTP contract', default: '/api' },
+  { name: 'SEL_STORE', meaning: 'file (embedded) or ldap', default: 'file' },
+  { name: 'SEL_DATA_DIR', meaning: 'where the file store keeps its data', default: '.data' },
+  {
+    name: 'SEL_SEED',
+    meaning: 'JSON file of accounts to create on first start (file store)',
+    default: 'the demo accounts',
+  },
+  { name: 'SEL_AUTH', meaning: 'dev, header or cas', default: 'dev' },
+  { name: 'SEL_DEV_USER', meaning: 'the user of dev mode (refused unless listening on loopback)', default: 'cmartin' },
+  { name: 'SEL_AUTH_HEADER', meaning: 'header mode: the header a trusted proxy sets', default: 'X-Remote-User' },
+  {
+    name: 'SEL_TRUSTED_PROXIES',
+    meaning: 'comma-separated proxy addresses or CIDR ranges trusted for the header and X-Forwarded-For',
+    default: '127.0.0.1',
+  },
+  { name: 'SEL_CAS_URL', meaning: 'cas mode: base URL of the CAS server (…/cas)', default: '(required in cas mode)' },
+  {
+    name: 'SEL_SESSION_KEYS',
+    meaning: 'comma-separated session cookie keys (32+ characters each), newest first',
+    default: '(required unless dev)',
+  },
+  { name: 'SEL_SESSION_IDLE_MINUTES', meaning: 'a session ends after this long without a request', default: '30' },
+  { name: 'SEL_SESSION_MAX_HOURS', meaning: 'a session ends this long after login, whatever happens', default: '10' },
+  {
+    name: 'SEL_ALLOWED_ORIGINS',
+    meaning: 'comma-separated other origins allowed to call the API (CORS and CSRF)',
+    default: 'none',
+  },
+  {
+    name: 'SEL_FRAME_ANCESTORS',
+    meaning: 'CSP frame-ancestors of the page (origins that may frame it)',
+    default: "'none'",
+  },
+  {
+    name: 'SEL_REDIS_URL',
+    meaning: 'shared state for several instances (rate limits, logged-out sessions)',
+    default: 'none: in memory',
+  },
+  { name: 'SEL_PASSWORD_MAX_FAILURES', meaning: 'wrong current passwords per account before 429', default: '5' },
+  { name: 'SEL_PASSWORD_FAILURE_WINDOW_SECONDS', meaning: 'the window those failures are counted in', default: '900' },
+  {
+    name: 'SEL_ASSETS_DIR',
+    meaning: 'the built dist/ of sel-widgets served under /assets/',
+    default: 'the installed package',
+  },
+  {
+    name: 'SEL_LOG_LEVEL',
+    meaning: 'pino log level (fatal, error, warn, info, debug, trace, silent)',
+    default: 'info',
+  },
+  {
+    name: 'SEL_LDAP_URL',
+    meaning: 'ldap store: the directory (ldap:// or ldaps://)',
+    default: '(required in ldap mode)',
+  },
+  { name: 'SEL_LDAP_PEOPLE_DN', meaning: 'ldap store: the people branch', default: '(required in ldap mode)' },
+  { name: 'SEL_LDAP_BIND_DN', meaning: 'ldap store: the service account', default: '(required in ldap mode)' },
+  {
+    name: 'SEL_LDAP_BIND_PASSWORD',
+    meaning: 'ldap store: its password (use SEL_LDAP_BIND_PASSWORD_FILE)',
+    default: '(required in ldap mode)',
+  },
+  {
+    name: 'SEL_LDAP_STRUCTURES_DN',
+    meaning: 'ldap store: where structure labels are read (supannCodeEntite)',
+    default: 'none',
+  },
+];
+
+export function helpText(): string {
+  const width = Math.max(...VARIABLES.map((variable) => variable.name.length));
+  const lines = VARIABLES.map(
+    (variable) => `  ${variable.name.padEnd(width)}  ${variable.meaning} (default: ${variable.default})`,
+  );
+  return [
+    'sel-widgets-server: the reference backend of the « Mon compte » page.',
+    '',
+    'Configured by environment variables only; each may also be read from a file named by the same',
+    'variable with the suffix _FILE (for secrets: SEL_SESSION_KEYS_FILE, SEL_LDAP_BIND_PASSWORD_FILE).',
+    '',
+    ...lines,
+    '',
+  ].join('\n');
+}

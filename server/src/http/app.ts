@@ -1,0 +1,77 @@
+/**
+ * The Fastify application: `buildApp(config, deps)` wires the parts around a store and a shared state it
+ * is given, so tests start it on port 0 with their own data directory and fakes of what lies outside.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from '../config/config.js';
+import type { AccountStore } from '../store/account-store.js';
+import type { SharedState } from '../shared-state/shared-state.js';
+import { AccountService } from '../service/account-service.js';
+import type { ScorerLoader } from '../service/password-rules.js';
+import { SessionManager } from './session.js';
+import { installErrorHandlers } from './error-handler.js';
+import { installSecurityHeaders } from './security-headers.js';
+import { defaultAssetsDir, installStaticFiles } from './static-files.js';
+import { loggerOptions } from './logger-options.js';
+import { apiRoutes } from './routes/api.js';
+import { authRoutes } from './routes/auth.js';
+import { pageRoutes } from './routes/page.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface AppDeps {
+  store: AccountStore;
+  sharedState: SharedState;
+  /** pino options or a logger instance; the config's level by default. */
+  logger?: FastifyServerOptions['logger'];
+  loggerInstance?: FastifyServerOptions['loggerInstance'];
+  /** How the server reaches the CAS server (tests answer for it). */
+  fetch?: typeof fetch;
+  now?: () => number;
+  loadScorer?: ScorerLoader;
+}
+
+/** Bodies of the contract are small: ten phones fit many times over. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.loggerInstance
+      ? { loggerInstance: deps.loggerInstance }
+      : { logger: deps.logger ?? loggerOptions(config.logLevel) }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustedProxies,
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  const sessionKeys = config.sessionKeys.length > 0 ? config.sessionKeys : [randomBytes(32).toString('base64url')];
+  const sessions = new SessionManager(config, deps.sharedState, deps.now ?? Date.now, sessionKeys);
+  const service = new AccountService(deps.store, deps.sharedState, {
+    maxPasswordFailures: config.passwordMaxFailures,
+    passwordFailureWindowMs: config.passwordFailureWindowMs,
+    ...(deps.loadScorer && { loadScorer: deps.loadScorer }),
+  });
+
+  installErrorHandlers(app);
+  await installSecurityHeaders(app, config);
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(rateLimit, { global: false });
+  sessions.install(app);
+
+  await app.register(apiRoutes, { prefix: config.apiBase, config, service });
+  await authRoutes(app, { config, sessions, fetch: deps.fetch ?? fetch });
+  await pageRoutes(app, { config, service });
+  await healthRoutes(app, { store: deps.store });
+  await installStaticFiles(app, config.assetsDir ?? defaultAssetsDir());
+  return app;
+}

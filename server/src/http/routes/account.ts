@@ -1,0 +1,33 @@
+/** `GET /account` and `PATCH /account`: strong ETags, `If-Match` required and compared. */
+import { accountPatchSchema } from 'sel-widgets/core';
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from './api.js';
+import { refuseOtherMethods } from './api.js';
+import { sendProblem } from '../problem.js';
+import { audited } from '../audit.js';
+import { patchSection } from '../../service/account-service.js';
+
+export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps): Promise<void> {
+  app.get('/account', async (request, reply) => {
+    const { account, version } = await service.getAccount(request.session!.uid);
+    // For portals that serve their own page: the token the next PATCH or POST must carry.
+    reply.header('ETag', version).header('X-CSRF-Token', request.session!.csrf);
+    return reply.type('application/json').send(account);
+  });
+
+  app.patch('/account', async (request, reply) => {
+    const ifMatch = request.headers['if-match'];
+    if (!ifMatch) return sendProblem(reply, 428, 'missing_if_match', 'Send the ETag of the account in If-Match.');
+    const patch = accountPatchSchema.safeParse(request.body);
+    if (!patch.success) {
+      return sendProblem(reply, 400, 'bad_request', 'The body must hold exactly one of website, phones, redList.');
+    }
+    const uid = request.session!.uid;
+    const { account, version } = await audited(request, patchSection(patch.data), () =>
+      service.updateAccount(uid, patch.data, ifMatch),
+    );
+    return reply.header('ETag', version).type('application/json').send(account);
+  });
+
+  refuseOtherMethods(app, '/account', ['GET', 'HEAD', 'PATCH']);
+}

@@ -1,0 +1,82 @@
+/**
+ * The HTTP contract under `SEL_API_BASE`: every call needs a session (401 problem, never a redirect), every
+ * non-GET the session's CSRF token and an allowed origin (403 `csrf`), and portals of
+ * `SEL_ALLOWED_ORIGINS` get CORS. The resources themselves are in their own route files.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config/config.js';
+import type { AccountService } from '../../service/account-service.js';
+import { sendProblem } from '../problem.js';
+import { comesFromAllowedOrigin, isAllowedOrigin } from '../origin-check.js';
+import { accountRoutes } from './account.js';
+import { passwordRoutes } from './password.js';
+
+export interface ApiDeps {
+  config: Config;
+  service: AccountService;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  app.addHook('onRequest', async (request, reply) => {
+    allowCors(deps.config, request, reply);
+    if (request.method === 'OPTIONS') return;
+    if (!request.session) return sendProblem(reply, 401, 'unauthorized', 'The session has ended; log in again.');
+    if (!SAFE_METHODS.has(request.method) && !passesCsrf(deps.config, request)) {
+      return sendProblem(reply, 403, 'csrf', 'The request lacks the session’s CSRF token or comes from another site.');
+    }
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+  });
+  await accountRoutes(app, deps);
+  await passwordRoutes(app, deps);
+}
+
+function passesCsrf(config: Config, request: FastifyRequest): boolean {
+  const sent = request.headers['x-csrf-token'];
+  const expected = request.session?.csrf;
+  if (typeof sent !== 'string' || !expected) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b) && comesFromAllowedOrigin(config, request);
+}
+
+/** CORS for the portals of `SEL_ALLOWED_ORIGINS` only; the server's own pages need none. */
+function allowCors(config: Config, request: FastifyRequest, reply: FastifyReply): void {
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string' || !config.allowedOrigins.includes(origin) || !isAllowedOrigin(config, origin)) return;
+  reply.header('Access-Control-Allow-Origin', origin);
+  reply.header('Access-Control-Allow-Credentials', 'true');
+  reply.header('Access-Control-Expose-Headers', 'ETag, Retry-After, X-CSRF-Token');
+  reply.header('Vary', 'Origin');
+  if (request.method === 'OPTIONS') {
+    reply.header('Access-Control-Allow-Methods', 'GET, PATCH, POST');
+    reply.header('Access-Control-Allow-Headers', 'Content-Type, If-Match, X-CSRF-Token');
+    reply.header('Access-Control-Max-Age', '600');
+  }
+}
+
+/** 405 with `Allow` for the methods a resource does not have (OPTIONS answers the CORS preflight). */
+export function refuseOtherMethods(app: FastifyInstance, url: string, allowed: string[]): void {
+  const all = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  app.route({
+    method: all.filter((method) => !allowed.includes(method)),
+    url,
+    handler: (request, reply) =>
+      sendProblem(
+        reply.header('Allow', allowed.join(', ')),
+        405,
+        'method_not_allowed',
+        'This method is not allowed here.',
+      ),
+  });
+  app.options(url, (_request, reply) =>
+    reply
+      .code(204)
+      .header('Allow', [...allowed, 'OPTIONS'].join(', '))
+      .send(),
+  );
+}

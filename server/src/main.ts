@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * `sel-widgets-server` / `node server/dist/main.js`: reads the configuration from the environment, opens
+ * the store and the shared state, serves, and on SIGTERM or SIGINT stops taking requests, lets those in
+ * flight finish, then closes the store (its writes in flight finish too).
+ */
+import { loadConfig, ConfigError } from './config/load-config.js';
+import { helpText } from './config/variables.js';
+import { buildStore } from './config/build-store.js';
+import { buildSharedState, NotWiredError } from './config/build-shared-state.js';
+import { buildApp } from './http/app.js';
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(helpText());
+    return;
+  }
+  const config = loadConfig();
+  const sharedState = await buildSharedState(config);
+  const store = await buildStore(config);
+  const app = await buildApp(config, { store, sharedState });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing the requests in flight');
+    await app.close();
+    await store.close();
+    await sharedState.close();
+    app.log.info('stopped');
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ host: config.listen.host, port: config.listen.port });
+  app.log.info(
+    { url: config.publicUrl.href, auth: config.auth, store: config.store, apiBase: config.apiBase },
+    'sel-widgets-server is ready',
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof NotWiredError) {
+    process.stderr.write(`sel-widgets-server: ${error.message}\n\nRun with --help for every variable.\n`);
+  } else {
+    process.stderr.write(
+      `sel-widgets-server: could not start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+  }
+  process.exitCode = 1;
+});

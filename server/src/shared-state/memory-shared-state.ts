@@ -1,0 +1,57 @@
+/**
+ * `SharedState` for a single instance: counters and ended sessions in maps, expired entries swept lazily
+ * (and by a timer that does not keep the process alive), so memory stays bounded by what is live.
+ */
+import type { SharedState } from './shared-state.js';
+
+interface Counter {
+  count: number;
+  resetAt: number;
+}
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+export class MemorySharedState implements SharedState {
+  private readonly counters = new Map<string, Counter>();
+  private readonly endedSessions = new Map<string, number>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  async hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }> {
+    const now = this.now();
+    let counter = this.counters.get(key);
+    if (!counter || counter.resetAt <= now) {
+      counter = { count: 0, resetAt: now + windowMs };
+      this.counters.set(key, counter);
+    }
+    counter.count += 1;
+    return { count: counter.count, resetInMs: counter.resetAt - now };
+  }
+
+  async reset(key: string): Promise<void> {
+    this.counters.delete(key);
+  }
+
+  async endSession(sessionId: string, ttlMs: number): Promise<void> {
+    this.endedSessions.set(sessionId, this.now() + ttlMs);
+  }
+
+  async isSessionEnded(sessionId: string): Promise<boolean> {
+    const until = this.endedSessions.get(sessionId);
+    return until !== undefined && until > this.now();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [key, counter] of this.counters) if (counter.resetAt <= now) this.counters.delete(key);
+    for (const [key, until] of this.endedSessions) if (until <= now) this.endedSessions.delete(key);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The embedded store (`SEL_STORE=file`): one JSON file per account under `<dataDir>/accounts/`, each write
+ * atomic, each account's changes serialised, passwords as scrypt hashes with a history of hashes.
+ * One instance owns a data directory: several instances need the LDAP store.
+ */
+import { mkdir, readdir, readFile, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AccountPatch, PasswordChange } from 'sel-widgets/core';
+import type { AccountStore, StoredAccount } from '../account-store.js';
+import { PolicyViolationError, StaleVersionError, WrongCurrentPasswordError } from '../../domain/errors.js';
+import { parseRecord, serialiseRecord, type AccountRecord } from './account-record.js';
+import { removeLeftoverTempFiles, writeFileAtomic, type AtomicWriteHooks } from './atomic-write.js';
+import { hashPassword, OWASP_SCRYPT, verifyPassword, type ScryptParams } from './password-hash.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { DEMO_SEED_FILE, readSeed } from './seed.js';
+
+export interface FileStoreOptions {
+  dataDir: string;
+  /** Accounts to create when the directory holds none; the demo accounts by default. */
+  seedFile?: string | undefined;
+  /** Parameters of new hashes; OWASP's by default (tests lower them for speed). */
+  hashParams?: ScryptParams;
+  /** Where a crash is simulated in tests. */
+  writeHooks?: AtomicWriteHooks;
+  now?: () => Date;
+}
+
+const etag = (version: number): string => `"${version}"`;
+
+export class FileAccountStore implements AccountStore {
+  readonly kind = 'file';
+  private readonly queue = new KeyedQueue();
+  private readonly cache = new Map<string, AccountRecord>();
+  private closed = false;
+
+  private constructor(
+    private readonly accountsDir: string,
+    private readonly options: FileStoreOptions,
+  ) {}
+
+  /** Opens the directory (creating and seeding it on first start) and clears what a crash left behind. */
+  static async open(options: FileStoreOptions): Promise<FileAccountStore> {
+    const accountsDir = join(options.dataDir, 'accounts');
+    await mkdir(accountsDir, { recursive: true, mode: 0o700 });
+    await removeLeftoverTempFiles(accountsDir);
+    const store = new FileAccountStore(accountsDir, options);
+    if ((await readdir(accountsDir)).length === 0) await store.seed();
+    return store;
+  }
+
+  async get(uid: string): Promise<StoredAccount | null> {
+    const record = await this.read(uid);
+    return record && { account: structuredClone(record.account), version: etag(record.version) };
+  }
+
+  update(uid: string, patch: AccountPatch, version: string): Promise<StoredAccount> {
+    return this.exclusive(uid, async () => {
+      const record = await this.read(uid);
+      if (!record || etag(record.version) !== version) throw new StaleVersionError();
+      const account = { ...record.account, ...patch };
+      const next: AccountRecord = { ...record, account, version: record.version + 1 };
+      await this.write(uid, next);
+      return { account: structuredClone(account), version: etag(next.version) };
+    });
+  }
+
+  changePassword(uid: string, change: PasswordChange): Promise<void> {
+    return this.exclusive(uid, async () => {
+      const record = await this.read(uid);
+      if (!record || !(await verifyPassword(change.currentPassword, record.passwordHash))) {
+        throw new WrongCurrentPasswordError();
+      }
+      const historySize = record.account.passwordPolicy.historySize ?? 0;
+      if (historySize > 0) {
+        for (const hash of [record.passwordHash, ...record.history].slice(0, historySize)) {
+          if (await verifyPassword(change.newPassword, hash)) throw new PolicyViolationError(['in_history']);
+        }
+      }
+      const now = (this.options.now ?? (() => new Date()))();
+      // The version stays: only the editable parts move it, as the mock backend does, so a page that
+      // changed its password does not see its next save refused as stale.
+      await this.write(uid, {
+        ...record,
+        account: { ...record.account, passwordChangedAt: now.toISOString() },
+        passwordHash: await hashPassword(change.newPassword, this.options.hashParams ?? OWASP_SCRYPT),
+        history: [record.passwordHash, ...record.history].slice(0, Math.max(historySize - 1, 0)),
+      });
+    });
+  }
+
+  async ready(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await access(this.accountsDir);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue.drain();
+  }
+
+  private exclusive<T>(uid: string, task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    return this.queue.run(uid, task);
+  }
+
+  private fileOf(uid: string): string {
+    // encodeURIComponent keeps a uid inside the directory: no "/" survives it.
+    return join(this.accountsDir, `${encodeURIComponent(uid)}.json`);
+  }
+
+  private async read(uid: string): Promise<AccountRecord | null> {
+    const cached = this.cache.get(uid);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = await readFile(this.fileOf(uid), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const record = parseRecord(text, `the account file of ${uid}`);
+    this.cache.set(uid, record);
+    return record;
+  }
+
+  private async write(uid: string, record: AccountRecord): Promise<void> {
+    await writeFileAtomic(this.fileOf(uid), serialiseRecord(record), this.options.writeHooks);
+    this.cache.set(uid, record);
+  }
+
+  private async seed(): Promise<void> {
+    const entries = await readSeed(this.options.seedFile ?? DEMO_SEED_FILE);
+    for (const { account, password } of entries) {
+      const passwordHash = await hashPassword(password, this.options.hashParams ?? OWASP_SCRYPT);
+      await this.write(account.uid, { version: 1, account, passwordHash, history: [] });
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A stand-in for a CAS 3.0 server's validation endpoint, answering `/cas/p3/serviceValidate` with documents
+ * shaped as LemonLDAP::NG's (see the project's notes on the directory): tickets it issued are valid once,
+ * for the service they were issued to; attributes come in an order that changes between answers.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+
+export class FakeCas {
+  readonly tickets = new Map<string, { user: string; service: string }>();
+  readonly requests: string[] = [];
+  private server: Server | undefined;
+  url = '';
+
+  issue(user: string, service: string): string {
+    const ticket = `ST-${randomBytes(12).toString('hex')}`;
+    this.tickets.set(ticket, { user, service });
+    return ticket;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      this.requests.push(url.pathname + url.search);
+      if (url.pathname !== '/cas/p3/serviceValidate') {
+        response.writeHead(404).end();
+        return;
+      }
+      const ticket = url.searchParams.get('ticket') ?? '';
+      const service = url.searchParams.get('service') ?? '';
+      const issued = this.tickets.get(ticket);
+      this.tickets.delete(ticket);
+      response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
+      if (!issued) return response.end(failure('INVALID_TICKET', `Ticket ${ticket} not recognized`));
+      if (issued.service !== service) return response.end(failure('INVALID_SERVICE', 'Service mismatch'));
+      response.end(success(issued.user));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    this.url = `http://127.0.0.1:${address.port}/cas`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+let answers = 0;
+
+function success(user: string): string {
+  const attributes = [
+    '<cas:mail>claire.martin@univ-exemple.fr</cas:mail>',
+    '<cas:cn>Claire Martin &amp; co</cas:cn>',
+    '<cas:eduPersonAffiliation>staff</cas:eduPersonAffiliation>',
+    '<cas:eduPersonAffiliation>member</cas:eduPersonAffiliation>',
+  ];
+  // The order of attributes varies between answers, as it does with the real server.
+  if (answers++ % 2 === 1) attributes.reverse();
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">
+\t<cas:authenticationSuccess>
+\t\t<cas:user>${user}</cas:user>
+\t\t<cas:attributes>
+\t\t\t${attributes.join('\n\t\t\t')}
+\t\t</cas:attributes>
+\t</cas:authenticationSuccess>
+</cas:serviceResponse>
+`;
+}
+
+function failure(code: string, message: string): string {
+  return `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">
+\t<cas:authenticationFailure code="${code}">${message}</cas:authenticationFailure>
+</cas:serviceResponse>
+`;
+}
+
+/** The back-channel single-logout request LemonLDAP::NG posts: the NameID is a placeholder. */
+export function logoutRequest(ticket: string): string {
+  return `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="LR-${randomBytes(6).toString('hex')}" Version="2.0" IssueInstant="2026-11-29T07:00:00Z"><saml:NameID>@NOT_USED@</saml:NameID><samlp:SessionIndex>${ticket}</samlp:SessionIndex></samlp:LogoutRequest>`;
+}

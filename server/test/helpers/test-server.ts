@@ -1,0 +1,68 @@
+/**
+ * Starts the real application on a free loopback port with its own data directory (the demo seed, hashes
+ * with cheap scrypt parameters so tests stay fast) and an in-memory shared state; stops and cleans up.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { Config } from '../../src/config/config.js';
+import { buildApp, type AppDeps } from '../../src/http/app.js';
+import { FileAccountStore } from '../../src/store/file/file-account-store.js';
+import { MemorySharedState } from '../../src/shared-state/memory-shared-state.js';
+
+export const FAST_HASH = { logN: 10, r: 8, p: 1 };
+export const DEMO_PASSWORD = 'Poitiers-2026!';
+
+export interface TestServer {
+  url: string;
+  config: Config;
+  app: FastifyInstance;
+  store: FileAccountStore;
+  sharedState: MemorySharedState;
+  dataDir: string;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  deps: Partial<AppDeps> & { dataDir?: string } = {},
+): Promise<TestServer> {
+  const port = await freePort();
+  const dataDir = deps.dataDir ?? (await mkdtemp(join(tmpdir(), 'sel-server-test-')));
+  const config = loadConfig({
+    SEL_LISTEN: `127.0.0.1:${port}`,
+    SEL_DATA_DIR: dataDir,
+    SEL_LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const store = await FileAccountStore.open({ dataDir, seedFile: config.seedFile, hashParams: FAST_HASH });
+  const sharedState = new MemorySharedState();
+  const app = await buildApp(config, { store, sharedState, ...deps });
+  await app.listen({ host: '127.0.0.1', port });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    app,
+    store,
+    sharedState,
+    dataDir,
+    async close(options = {}) {
+      await app.close();
+      await store.close();
+      await sharedState.close();
+      if (!options.keepData) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// Run by file-account-store.test.ts in a child process: start a PATCH and die (SIGKILL) once the new
+// content is durable in its temporary file, before the rename that would publish it.
+import { FileAccountStore } from '../../src/store/file/file-account-store.js';
+
+const dataDir = process.argv[2]!;
+const store = await FileAccountStore.open({
+  dataDir,
+  hashParams: { logN: 10, r: 8, p: 1 },
+  writeHooks: {
+    beforeRename: () => {
+      process.kill(process.pid, 'SIGKILL');
+    },
+  },
+});
+const { version } = (await store.get('cmartin'))!;
+await store.update('cmartin', { website: 'https://example.org/never-published' }, version);
