@@ -52,7 +52,17 @@ function floorRules(files, upward, allowedBelow) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'public/mockServiceWorker.js', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'node_modules/',
+      'public/mockServiceWorker.js',
+      'coverage/',
+      // Each fixture is an application of its own, checked by its framework's tools (npm run test:integration).
+      'test/integration/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -93,6 +103,7 @@ export default tseslint.config(
         document: 'readonly',
         performance: 'readonly',
         structuredClone: 'readonly',
+        customElements: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         fetch: 'readonly',

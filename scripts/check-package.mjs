@@ -31,7 +31,6 @@ const REQUIRED_FILES = [
   'dist/types/vue.d.ts',
   'dist/types/svelte.d.ts',
   'dist/types/jsx-elements.d.ts',
-  'dist/types/vue-elements.d.ts',
   'dist/vscode.html-custom-data.json',
   'dist/web-types.json',
   'custom-elements.json',

@@ -9,7 +9,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
-import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 
@@ -50,7 +49,6 @@ export function writeFrameworkTypes(manifest, typesDir) {
   const componentTypePath = (_name, tag) => `./${tag}.js`;
   const common = { outdir: typesDir, componentTypePath, hideLogs: true };
   generateJsxTypes(structuredClone(source), { ...common, fileName: 'jsx-elements.d.ts' });
-  generateVuejsTypes(structuredClone(source), { ...common, fileName: 'vue-elements.d.ts' });
 
   write(
     typesDir,
@@ -65,8 +63,6 @@ declare module 'react' {
 }
 `,
   );
-  // The Vue generator's file augments 'vue' itself (GlobalComponents); importing it is enough.
-  write(typesDir, 'vue.d.ts', `export * from './index.js';\nimport './vue-elements.js';\n`);
 
   // Svelte 5 reads `onsel-saved={…}` as an event listener and sets known properties (`adapter`) as
   // properties; its element map is SvelteHTMLElements. The props are the JSX generator's, which already
@@ -86,6 +82,32 @@ ${elements.map((element) => `import type { ${element.name} } from './${element.t
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
 ${svelteEntries}
+  }
+}
+`,
+  );
+
+  // Vue's template checker (vue-tsc) reads props and listeners by their camelCase names: `default-region`
+  // is `defaultRegion`, `@sel-saved` is `onSelSaved`. The Vue generator of the same family names them as
+  // JSX does (`onsel-saved`), which vue-tsc does not match, so the JSX props are renamed here, by type.
+  write(
+    typesDir,
+    'vue.d.ts',
+    `export * from './index.js';
+import type { DefineComponent } from 'vue';
+import type { ${elements.map((element) => `${element.name}Props`).join(', ')} } from './jsx-elements.js';
+
+type Camelize<Name extends string> = Name extends \`\${infer Head}-\${infer Tail}\`
+  ? \`\${Head}\${Capitalize<Camelize<Tail>>}\`
+  : Name;
+type VueName<Name extends string> = Name extends \`on\${infer Event}-\${infer Rest}\`
+  ? \`on\${Capitalize<Camelize<\`\${Event}-\${Rest}\`>>}\`
+  : Camelize<Name>;
+type VueProps<Props> = { [Name in keyof Props & string as VueName<Name>]?: Props[Name] };
+
+declare module 'vue' {
+  interface GlobalComponents {
+${elements.map((element) => `    '${element.tagName}': DefineComponent<VueProps<${element.name}Props>>;`).join('\n')}
   }
 }
 `,
