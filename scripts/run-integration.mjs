@@ -19,15 +19,21 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const TIMEOUT_MS = 30_000;
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
 
-/** `check`: its type checker's npm script; `served`: what the browser loads (a build, or the page as is). */
+/**
+ * `checker`: what its `npm run typecheck` runs; `served`: what the browser loads (a build, or the page as
+ * it is); `backend`: how the page gives the elements their backend, the framework setting the `adapter`
+ * property, or the plain page's `api-base` attribute.
+ */
 const FIXTURES = [
-  { name: 'react', checker: 'tsc', served: 'dist' },
-  { name: 'vue', checker: 'vue-tsc', served: 'dist' },
-  { name: 'svelte', checker: 'svelte-check', served: 'dist' },
-  { name: 'plain', checker: undefined, served: '.', assets: 'node_modules/sel-widgets/dist' },
+  { name: 'react', checker: 'tsc', served: 'dist', backend: 'property' },
+  { name: 'vue', checker: 'vue-tsc', served: 'dist', backend: 'property' },
+  { name: 'svelte', checker: 'svelte-check', served: 'dist', backend: 'property' },
+  { name: 'plain', served: '.', assets: 'node_modules/sel-widgets/dist', backend: 'api-base' },
 ];
 const only = process.env.SEL_FIXTURES?.split(',');
 const timings = [];
+// Type checks and builds take the CPU; installs mostly wait on the disk. On two cores, two at a time.
+const CPU_SLOTS = 2;
 
 function run(command, args, cwd) {
   return new Promise((resolve, reject) => {
@@ -45,10 +51,50 @@ function run(command, args, cwd) {
   });
 }
 
+/** Runs `task` when one of CPU_SLOTS is free. */
+const cpuQueue = [];
+let cpuBusy = 0;
+function withCpuSlot(task) {
+  return new Promise((resolve, reject) => {
+    cpuQueue.push(() =>
+      task()
+        .then(resolve, reject)
+        .finally(() => {
+          cpuBusy--;
+          cpuQueue.shift()?.();
+        }),
+    );
+    if (cpuBusy < CPU_SLOTS) {
+      cpuBusy++;
+      cpuQueue.shift()();
+    }
+  });
+}
+
+/**
+ * Installs, type-checks and builds every fixture at once (each fixture's steps in order), so that one
+ * fixture's install overlaps another's type check. Each step is its own promise: a test awaits the step it
+ * reports on. Rejections are handled by the tests that await them.
+ */
+function prepare(fixture) {
+  const dir = join(root, 'test/integration', fixture.name);
+  const install = run('npm', ['ci', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
+  const typecheck = fixture.checker
+    ? install.then(() => withCpuSlot(() => run('npm', ['run', 'typecheck'], dir)))
+    : install;
+  const build = fixture.checker ? typecheck.then(() => withCpuSlot(() => run('npm', ['run', 'build'], dir))) : install;
+  for (const step of [install, typecheck, build]) step.catch(() => {});
+  return { install, typecheck, build };
+}
+
+const selected = FIXTURES.filter(({ name }) => !only || only.includes(name));
+const steps = new Map();
+
 let browser;
 let profile;
 before(async () => {
   assert.ok(existsSync(join(root, 'test/integration/.pack/sel-widgets.tgz')), 'run npm run check:package first');
+  for (const fixture of selected) steps.set(fixture.name, prepare(fixture));
   profile = await mkdtemp(join(tmpdir(), 'sel-integration-'));
   browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -119,7 +165,7 @@ async function outputText(page, id, expected) {
     });
 }
 
-for (const fixture of FIXTURES.filter(({ name }) => !only || only.includes(name))) {
+for (const fixture of selected) {
   const dir = join(root, 'test/integration', fixture.name);
   describe(`${fixture.name} application`, () => {
     let server;
@@ -128,7 +174,7 @@ for (const fixture of FIXTURES.filter(({ name }) => !only || only.includes(name)
     const pageProblems = [];
 
     before(async () => {
-      await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+      await steps.get(fixture.name).install;
     });
     after(async () => {
       await context?.close();
@@ -145,14 +191,16 @@ for (const fixture of FIXTURES.filter(({ name }) => !only || only.includes(name)
 
     if (fixture.checker) {
       test(`type-checks with ${fixture.checker}, with no declaration file of its own`, async () => {
-        await run('npm', ['run', 'typecheck'], dir);
+        await steps.get(fixture.name).typecheck;
       });
       test('builds with Vite', async () => {
-        await run('npm', ['run', 'build'], dir);
+        await steps.get(fixture.name).build;
       });
     }
 
-    test('the four elements render the account from one GET, with the adapter set as a property', async () => {
+    const configured = fixture.backend === 'property' ? 'the adapter set as a property' : 'the api-base attribute';
+    test(`the four elements render the account from one GET, configured by ${configured}`, async () => {
+      await steps.get(fixture.name).build; // never a stale build of an earlier run
       server = await startIntegrationServer({
         routes: {
           '/': join(dir, fixture.served),
@@ -183,17 +231,21 @@ for (const fixture of FIXTURES.filter(({ name }) => !only || only.includes(name)
             const el = document.querySelector(tag);
             return {
               tag,
-              defined: customElements.get(tag) !== undefined && el instanceof customElements.get(tag),
               adapterAttribute: el.getAttribute('adapter'),
               adapterProperty: typeof el.adapter?.getAccount === 'function',
+              apiBase: el.getAttribute('api-base'),
             };
           }),
         TAGS,
       );
-      for (const { tag, defined, adapterAttribute, adapterProperty } of elements) {
-        assert.ok(defined, `<${tag}> is defined`);
+      for (const { tag, adapterAttribute, adapterProperty, apiBase } of elements) {
         assert.equal(adapterAttribute, null, `<${tag}> got the adapter as an attribute`);
-        assert.ok(adapterProperty, `<${tag}> has the application's adapter as its property`);
+        if (fixture.backend === 'property') {
+          assert.ok(adapterProperty, `<${tag}> has the application's adapter as its property`);
+          assert.equal(apiBase, null, `<${tag}> is configured by its property alone`);
+        } else {
+          assert.equal(apiBase, '/api/sel', `<${tag}> is configured by its api-base attribute`);
+        }
       }
       assert.equal(server.backend.calls.load, 1, 'one GET /account for the four elements');
     });
