@@ -20,15 +20,34 @@ const TIMEOUT_MS = 30_000;
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
 
 /**
- * `checker`: what its `npm run typecheck` runs; `served`: what the browser loads (a build, or the page as
+ * `checker`: what its `npm run typecheck` runs; `served`: what the browser loads (builds, or the page as
  * it is); `backend`: how the page gives the elements their backend, the framework setting the `adapter`
  * property, or the plain page's `api-base` attribute.
  */
 const FIXTURES = [
-  { name: 'react', checker: 'tsc', served: 'dist', backend: 'property' },
-  { name: 'vue', checker: 'vue-tsc', served: 'dist', backend: 'property' },
-  { name: 'svelte', checker: 'svelte-check', served: 'dist', backend: 'property' },
-  { name: 'plain', served: '.', assets: 'node_modules/sel-widgets/dist', backend: 'api-base' },
+  {
+    name: 'react',
+    checker: 'tsc',
+    backend: 'property',
+    served: [
+      { label: 'production build', folder: 'dist' },
+      // Strict mode mounts twice in development only: `mounts` is what the application counted.
+      { label: 'development build, strict mode', folder: 'dist-dev', mounts: '2' },
+    ],
+  },
+  { name: 'vue', checker: 'vue-tsc', backend: 'property', served: [{ label: 'production build', folder: 'dist' }] },
+  {
+    name: 'svelte',
+    checker: 'svelte-check',
+    backend: 'property',
+    served: [{ label: 'production build', folder: 'dist' }],
+  },
+  {
+    name: 'plain',
+    backend: 'api-base',
+    served: [{ label: 'the page as it is', folder: '.' }],
+    assets: 'node_modules/sel-widgets/dist',
+  },
 ];
 const only = process.env.SEL_FIXTURES?.split(',');
 const timings = [];
@@ -168,17 +187,8 @@ async function outputText(page, id, expected) {
 for (const fixture of selected) {
   const dir = join(root, 'test/integration', fixture.name);
   describe(`${fixture.name} application`, () => {
-    let server;
-    let context;
-    let page;
-    const pageProblems = [];
-
     before(async () => {
       await steps.get(fixture.name).install;
-    });
-    after(async () => {
-      await context?.close();
-      await server?.close();
     });
 
     test('installs the packed tarball, not the source', () => {
@@ -199,80 +209,97 @@ for (const fixture of selected) {
     }
 
     const configured = fixture.backend === 'property' ? 'the adapter set as a property' : 'the api-base attribute';
-    test(`the four elements render the account from one GET, configured by ${configured}`, async () => {
-      await steps.get(fixture.name).build; // never a stale build of an earlier run
-      server = await startIntegrationServer({
-        routes: {
-          '/': join(dir, fixture.served),
-          ...(fixture.assets && { '/assets/sel-widgets/': join(dir, fixture.assets) }),
-        },
-      });
-      context = await browser.createBrowserContext();
-      page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
-      });
-      page.on('response', (response) => {
-        if (response.status() >= 400) pageProblems.push(`HTTP ${response.status()} for ${response.url()}`);
-      });
-      page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-      await page.goto(server.url, { waitUntil: 'load', timeout: TIMEOUT_MS });
-      // The application's modules have run by the load event: a tag still unknown was dropped by its bundler.
-      const undefinedTags = await page.evaluate((tags) => tags.filter((tag) => !customElements.get(tag)), TAGS);
-      assert.deepEqual(undefinedTags, [], 'tags left undefined after the application loaded');
-      await waitForText(page, 'sel-general-info', 'Claire Martin');
-      await waitForText(page, 'sel-phones', '05 49 45 49 99');
-      await waitForText(page, 'sel-redlist', "Vous apparaissez dans l'annuaire public");
-      await waitForText(page, 'sel-password-change', 'Changer de mot de passe');
-      await page.waitForNetworkIdle({ idleTime: 300, timeout: TIMEOUT_MS });
-      const elements = await page.evaluate(
-        (tags) =>
-          tags.map((tag) => {
-            const el = document.querySelector(tag);
-            return {
-              tag,
-              adapterAttribute: el.getAttribute('adapter'),
-              adapterProperty: typeof el.adapter?.getAccount === 'function',
-              apiBase: el.getAttribute('api-base'),
-            };
-          }),
-        TAGS,
-      );
-      for (const { tag, adapterAttribute, adapterProperty, apiBase } of elements) {
-        assert.equal(adapterAttribute, null, `<${tag}> got the adapter as an attribute`);
-        if (fixture.backend === 'property') {
-          assert.ok(adapterProperty, `<${tag}> has the application's adapter as its property`);
-          assert.equal(apiBase, null, `<${tag}> is configured by its property alone`);
-        } else {
-          assert.equal(apiBase, '/api/sel', `<${tag}> is configured by its api-base attribute`);
-        }
-      }
-      assert.equal(server.backend.calls.load, 1, 'one GET /account for the four elements');
-    });
+    for (const variant of fixture.served) {
+      describe(variant.label, () => {
+        let server;
+        let context;
+        let page;
+        const pageProblems = [];
+        after(async () => {
+          await context?.close();
+          await server?.close();
+        });
 
-    test("a save works, and sel-saved reaches the framework's handler", async () => {
-      await press(page, 'sel-redlist', 'button', 'Modifier…');
-      await press(page, 'sel-redlist', 'radio', 'Non');
-      await press(page, 'sel-redlist', 'button', 'Valider');
-      await outputText(page, 'saved', 'redList');
-      assert.equal(server.backend.account.redList, true, 'the backend stored the choice');
-      assert.equal(server.backend.calls.save, 1);
-    });
+        test(`the four elements render the account from one GET, configured by ${configured}`, async () => {
+          await steps.get(fixture.name).build; // never a stale build of an earlier run
+          server = await startIntegrationServer({
+            routes: {
+              '/': join(dir, variant.folder),
+              ...(fixture.assets && { '/assets/sel-widgets/': join(dir, fixture.assets) }),
+            },
+          });
+          context = await browser.createBrowserContext();
+          page = await context.newPage();
+          page.on('console', (message) => {
+            if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
+          });
+          page.on('response', (response) => {
+            if (response.status() >= 400) pageProblems.push(`HTTP ${response.status()} for ${response.url()}`);
+          });
+          page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+          await page.goto(server.url, { waitUntil: 'load', timeout: TIMEOUT_MS });
+          // The application's modules have run by the load event: a tag still unknown was dropped by its bundler.
+          const undefinedTags = await page.evaluate((tags) => tags.filter((tag) => !customElements.get(tag)), TAGS);
+          assert.deepEqual(undefinedTags, [], 'tags left undefined after the application loaded');
+          await waitForText(page, 'sel-general-info', 'Claire Martin');
+          await waitForText(page, 'sel-phones', '05 49 45 49 99');
+          await waitForText(page, 'sel-redlist', "Vous apparaissez dans l'annuaire public");
+          await waitForText(page, 'sel-password-change', 'Changer de mot de passe');
+          await page.waitForNetworkIdle({ idleTime: 300, timeout: TIMEOUT_MS });
+          if (variant.mounts) {
+            const mounts = await page.evaluate(() => document.body.dataset.mounts);
+            assert.equal(mounts, variant.mounts, 'how many times the application mounted');
+          }
+          const elements = await page.evaluate(
+            (tags) =>
+              tags.map((tag) => {
+                const el = document.querySelector(tag);
+                return {
+                  tag,
+                  adapterAttribute: el.getAttribute('adapter'),
+                  adapterProperty: typeof el.adapter?.getAccount === 'function',
+                  apiBase: el.getAttribute('api-base'),
+                };
+              }),
+            TAGS,
+          );
+          for (const { tag, adapterAttribute, adapterProperty, apiBase } of elements) {
+            assert.equal(adapterAttribute, null, `<${tag}> got the adapter as an attribute`);
+            if (fixture.backend === 'property') {
+              assert.ok(adapterProperty, `<${tag}> has the application's adapter as its property`);
+              assert.equal(apiBase, null, `<${tag}> is configured by its property alone`);
+            } else {
+              assert.equal(apiBase, '/api/sel', `<${tag}> is configured by its api-base attribute`);
+            }
+          }
+          assert.equal(server.backend.calls.load, 1, 'one GET /account for the four elements');
+        });
 
-    test("sel-unauthorized reaches the framework's handler once", async () => {
-      server.backend.setFault('save', 'unauthorized');
-      await press(page, 'sel-redlist', 'button', 'Modifier…');
-      await press(page, 'sel-redlist', 'radio', 'Oui');
-      await press(page, 'sel-redlist', 'button', 'Valider');
-      await outputText(page, 'unauthorized', '1');
-      await page.waitForNetworkIdle({ idleTime: 300, timeout: TIMEOUT_MS });
-      assert.equal(await page.$eval('#unauthorized', (node) => node.textContent?.trim()), '1');
-      assert.equal(server.backend.calls.load, 1, 'still the one GET of the page load');
-      // The refused save is the one expected failure: the browser reports its 401 in the console.
-      const unexpected = pageProblems.filter(
-        (problem) => !/401 \(Unauthorized\)/.test(problem) && !/^HTTP 401 for .*\/api\/sel\/account$/.test(problem),
-      );
-      assert.deepEqual(unexpected, [], 'no error on the page');
-    });
+        test("a save works, and sel-saved reaches the application's own handler", async () => {
+          await press(page, 'sel-redlist', 'button', 'Modifier…');
+          await press(page, 'sel-redlist', 'radio', 'Non');
+          await press(page, 'sel-redlist', 'button', 'Valider');
+          await outputText(page, 'saved', 'redList');
+          assert.equal(server.backend.account.redList, true, 'the backend stored the choice');
+          assert.equal(server.backend.calls.save, 1);
+        });
+
+        test("sel-unauthorized reaches the application's own handler once", async () => {
+          server.backend.setFault('save', 'unauthorized');
+          await press(page, 'sel-redlist', 'button', 'Modifier…');
+          await press(page, 'sel-redlist', 'radio', 'Oui');
+          await press(page, 'sel-redlist', 'button', 'Valider');
+          await outputText(page, 'unauthorized', '1');
+          await page.waitForNetworkIdle({ idleTime: 300, timeout: TIMEOUT_MS });
+          assert.equal(await page.$eval('#unauthorized', (node) => node.textContent?.trim()), '1');
+          assert.equal(server.backend.calls.load, 1, 'still the one GET of the page load');
+          // The refused save is the one expected failure: the browser reports its 401 in the console.
+          const unexpected = pageProblems.filter(
+            (problem) => !/401 \(Unauthorized\)/.test(problem) && !/^HTTP 401 for .*\/api\/sel\/account$/.test(problem),
+          );
+          assert.deepEqual(unexpected, [], 'no error on the page');
+        });
+      });
+    }
   });
 }

@@ -1,6 +1,6 @@
 // The « Mon compte » page of a React portal: the four tags with no declaration file of the application's
 // own (the types come from `sel-widgets/react`), the adapter passed as a prop, the events handled by React.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RestAdapter } from 'sel-widgets/react';
 
 // One adapter for the page: the four elements share its account state and make one GET.
@@ -10,6 +10,10 @@ export function App() {
   const [saved, setSaved] = useState<string[]>([]);
   const [unauthorized, setUnauthorized] = useState(0);
   const onUnauthorized = () => setUnauthorized((count) => count + 1);
+  // Counts effect runs, so the test can tell that strict mode did mount the page twice (development only).
+  useEffect(() => {
+    document.body.dataset['mounts'] = String(Number(document.body.dataset['mounts'] ?? 0) + 1);
+  }, []);
 
   return (
     <main>
