@@ -83,7 +83,9 @@ export abstract class SelSection extends LitElement {
       if (!this.reportedNotConfigured) {
         this.reportedNotConfigured = true;
         console.error(
-          `<${this.localName}> has no backend: set its adapter property or api-base attribute, or call configure().`,
+          this.apiBase?.trim()
+            ? `<${this.localName}> api-base is on another origin than the page: the portal must allow it with configure({ allowedOrigins }).`
+            : `<${this.localName}> has no backend: set its adapter property or api-base attribute, or call configure().`,
         );
       }
       return;
