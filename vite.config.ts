@@ -4,7 +4,7 @@
  * - `standalone`: dist/sel-widgets.js, self-contained for a page without a build step; lazy chunks (the
  *   phone rules, the password strength worker and its dictionaries) sit beside it and load relative to it.
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const NPM_ENTRIES = {
   index: 'src/index.ts',
@@ -17,6 +17,25 @@ const NPM_ENTRIES = {
   mocks: 'src/mocks.ts',
 };
 
+/**
+ * The standalone file carries its own copy of Lit, whose Trusted Types policy is named `lit-html`. A portal
+ * page with its own Lit creates that name first, and under `trusted-types … lit-html` (without
+ * 'allow-duplicates') a second policy of the same name throws: the library would not load. Our copy's
+ * policy gets a name of the library's own, which the portal's CSP allows beside `lit-html`.
+ */
+export const OWN_LIT_POLICY = 'sel-widgets-lit';
+
+function ownLitPolicyName(): Plugin {
+  return {
+    name: 'sel-widgets:own-lit-policy',
+    transform(code, id) {
+      if (!/[\\/]lit-html[\\/]/.test(id) || !code.includes('createPolicy')) return null;
+      const renamed = code.replace(/createPolicy\((["'])lit-html\1/g, `createPolicy("${OWN_LIT_POLICY}"`);
+      return renamed === code ? null : { code: renamed, map: null };
+    },
+  };
+}
+
 const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 export default defineConfig(({ mode }) => {
@@ -26,6 +45,7 @@ export default defineConfig(({ mode }) => {
     // Relative: the worker's URL is resolved against the module that creates it, wherever a portal serves dist/.
     base: './',
     publicDir: false,
+    plugins: standalone ? [ownLitPolicyName()] : [],
     // An ES module worker can import its language dictionary lazily; a classic one would hold both languages.
     worker: { format: 'es', rolldownOptions: { output: { entryFileNames: chunkFileNames, chunkFileNames } } },
     build: {

@@ -60,6 +60,15 @@ export default {
       if (context.path === '/test/fixtures/csp-page.html') {
         context.set('Content-Security-Policy', "default-src 'self'; object-src 'none'; base-uri 'none'");
       }
+      // The same with Trusted Types enforced, as the README gives it: the library's two policies, and the
+      // portal's own Lit (lit-html) without 'allow-duplicates'.
+      if (context.path === '/test/fixtures/csp-trusted-types-page.html') {
+        context.set(
+          'Content-Security-Policy',
+          "default-src 'self'; object-src 'none'; base-uri 'none'; " +
+            "require-trusted-types-for 'script'; trusted-types sel-widgets sel-widgets-lit lit-html",
+        );
+      }
       return next();
     },
     contractServerMiddleware,

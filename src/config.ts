@@ -16,6 +16,13 @@ export interface SelConfig {
   csrfToken?: CsrfTokenSource;
   /** Replaces any user-visible string, per language. */
   messages?: MessageOverrides;
+  /**
+   * Origins other than the page's own (`https://sel.example.org`) that may receive the page's CSRF token
+   * (from `csrfToken` here or `<meta name="csrf-token">`) and serve an `api-base` written in the page's
+   * markup. Markup a portal lets others write (a comment, a CMS block) must not be able to send the
+   * token, or a password, anywhere else.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 type Listener = () => void;

@@ -4,21 +4,21 @@
  */
 import type { SelAdapter, RequestOptions, VersionedAccount } from './adapter.js';
 import { SelError, isAbortError } from './errors.js';
-import {
-  accountSchema,
-  problemSchema,
-  type AccountPatch,
-  type PasswordChange,
-  type Problem,
-} from '../contract/schemas.js';
+import { problemSchema, type AccountPatch, type PasswordChange, type Problem } from '../contract/schemas.js';
+import { readAccount } from '../contract/read-account.js';
 import { getConfig, type CsrfTokenSource } from '../config.js';
+import { isAllowedOrigin } from './origins.js';
 
 export interface RestAdapterOptions {
   /** Base URL of the contract, absolute or relative to the page: `/api/sel`, `https://sel.example.org/v1`. */
   baseUrl: string;
   /** `fetch` credentials mode; `same-origin` by default, `include` for a backend on another origin. */
   credentials?: RequestCredentials;
-  /** CSRF token for non-GET requests; else `configure({ csrfToken })`, else `<meta name="csrf-token">`. */
+  /**
+   * CSRF token for non-GET requests; else `configure({ csrfToken })` or `<meta name="csrf-token">` (sent only
+   * to the page's origin or `configure({ allowedOrigins })`), else the `X-CSRF-Token` header of the last
+   * `GET /account` from this base.
+   */
   csrfToken?: CsrfTokenSource;
   /** Milliseconds before a request is abandoned as a `timeout`; 15 000 by default. */
   timeoutMs?: number;
@@ -31,6 +31,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 export class RestAdapter implements SelAdapter {
   readonly baseUrl: string;
   private readonly options: RestAdapterOptions;
+  /** The token the backend itself sent with the last `GET /account`: it goes back to that backend only. */
+  private tokenFromBackend: string | undefined;
 
   constructor(options: RestAdapterOptions) {
     if (!options || typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
@@ -42,18 +44,26 @@ export class RestAdapter implements SelAdapter {
 
   async getAccount(options: RequestOptions = {}): Promise<VersionedAccount> {
     const response = await this.request('GET', '/account', undefined, {}, options.signal);
+    this.tokenFromBackend = response.headers.get('X-CSRF-Token') || this.tokenFromBackend;
     return readVersionedAccount(response);
   }
 
   async updateAccount(patch: AccountPatch, version: string, options: RequestOptions = {}): Promise<VersionedAccount> {
-    const response = await this.request('PATCH', '/account', patch, { 'If-Match': version }, options.signal);
+    const ifMatch = { 'If-Match': strongForm(version) };
+    const response = await this.request('PATCH', '/account', patch, ifMatch, options.signal);
     return readVersionedAccount(response);
   }
 
   async changePassword(change: PasswordChange, options: RequestOptions = {}): Promise<void> {
     // Only the two fields the contract names: nothing else the caller's object holds is sent.
     const body = { currentPassword: change.currentPassword, newPassword: change.newPassword };
-    await this.request('POST', '/account/password', body, {}, options.signal);
+    const response = await this.request('POST', '/account/password', body, {}, options.signal);
+    // 204 is the contract's only success: a 200 with a login page (a filter in front of the API) changed nothing.
+    if (response.status !== 204) {
+      throw new SelError('invalid_response', `POST /account/password answered ${response.status}, not 204`, {
+        status: response.status,
+      });
+    }
   }
 
   private async request(
@@ -88,11 +98,20 @@ export class RestAdapter implements SelAdapter {
       credentials: this.options.credentials ?? 'same-origin',
       signal: controller.signal,
       cache: 'no-store',
+      // A CAS filter answers an expired session with a redirect to its login page. Followed, it would replay
+      // the body (both passwords on a 307), If-Match and the CSRF token to the login URL, and its HTML page
+      // would pass for an answer. Not followed, it is what it means: the session has ended.
+      redirect: 'manual',
     };
     if (body !== undefined) init.body = JSON.stringify(body);
 
     try {
       const response = await doFetch(this.baseUrl + path, init);
+      if (isRedirect(response)) {
+        throw new SelError('unauthorized', `${method} ${path} was redirected: the session has ended`, {
+          ...(response.status !== 0 && { status: response.status }),
+        });
+      }
       if (!response.ok) throw await errorFromResponse(response, method, path);
       return response;
     } catch (error) {
@@ -110,16 +129,39 @@ export class RestAdapter implements SelAdapter {
   }
 
   private csrfToken(): string | undefined {
-    const source = this.options.csrfToken ?? getConfig().csrfToken;
-    if (source !== undefined) {
-      const token = typeof source === 'function' ? source() : source;
-      return token || undefined;
-    }
-    // Read at request time: a portal may rotate the token in the page after login.
-    if (typeof document === 'undefined') return undefined;
-    const meta = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]');
-    return meta?.content || undefined;
+    if (this.options.csrfToken !== undefined) return tokenOf(this.options.csrfToken);
+    // The page's token is for the page's backend: not for any origin an api-base attribute may name.
+    const fromPage = isAllowedOrigin(this.baseUrl) ? pageToken() : undefined;
+    return fromPage ?? this.tokenFromBackend;
   }
+}
+
+function tokenOf(source: CsrfTokenSource): string | undefined {
+  const token = typeof source === 'function' ? source() : source;
+  return token || undefined;
+}
+
+/** `configure({ csrfToken })`, else `<meta name="csrf-token">`, read at request time (a portal may rotate it). */
+function pageToken(): string | undefined {
+  const configured = getConfig().csrfToken;
+  if (configured !== undefined) return tokenOf(configured);
+  if (typeof document === 'undefined') return undefined;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]');
+  return meta?.content || undefined;
+}
+
+/** `redirect: 'manual'` gives an opaque redirect (status 0); a caller's own fetch may give a 3xx or follow it. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400);
+}
+
+/**
+ * The ETag to send in If-Match. A proxy that compresses responses weakens the origin's `"x"` into `W/"x"`;
+ * If-Match compares strongly (RFC 9110 §13.1.1), so a weak tag would never match and every save would be
+ * refused with 412. The opaque tag is the origin's own validator: that is what goes back.
+ */
+export function strongForm(version: string): string {
+  return version.startsWith('W/') ? version.slice(2) : version;
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -127,21 +169,18 @@ function abortReason(signal: AbortSignal): unknown {
 }
 
 async function readVersionedAccount(response: Response): Promise<VersionedAccount> {
-  const version = response.headers.get('ETag');
-  const json = await readJson(response);
-  const parsed = accountSchema.safeParse(json);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-    throw new SelError('invalid_response', `The account does not match the contract (${fields}).`, {
+  // Without an ETag the account can still be read; only a save (If-Match) needs it, and the store says so.
+  // Cross-origin backends must list ETag in Access-Control-Expose-Headers for the browser to let us read it.
+  const version = response.headers.get('ETag') ?? '';
+  const read = readAccount(await readJson(response));
+  if (!read.ok) {
+    throw new SelError('invalid_response', `The account does not match the contract (${read.problem}).`, {
       status: response.status,
     });
   }
-  if (!version) {
-    // Without the ETag no later PATCH can be sent (If-Match). Cross-origin backends must also list it in
-    // Access-Control-Expose-Headers for the browser to let us read it.
-    throw new SelError('invalid_response', 'The account response has no ETag header.', { status: response.status });
-  }
-  return { account: parsed.data, version };
+  return read.unreadable.length > 0
+    ? { account: read.account, version, unreadable: read.unreadable }
+    : { account: read.account, version };
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -162,15 +201,18 @@ async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
-/** Parses `Retry-After` as delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/** Parses `Retry-After` as delta-seconds or an HTTP date, at most a day; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), MAX_RETRY_AFTER_SECONDS);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  return Math.min(Math.max(0, Math.ceil((date - now) / 1000)), MAX_RETRY_AFTER_SECONDS);
 }
+
+/** A day: a longer wait (or a number of seconds no clock can count) is a backend's mistake, not advice. */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
 
 async function errorFromResponse(response: Response, method: string, path: string): Promise<SelError> {
   const { status } = response;

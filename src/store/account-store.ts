@@ -2,16 +2,26 @@
  * One account state per adapter, shared by every element that uses that adapter: four elements on a
  * page make one GET, a save in one updates the others, and the version (ETag) sent with the next save
  * is always the newest one seen.
+ *
+ * Saves go one after another, each with the version the previous one returned: two sections saved
+ * together must not send the same ETag (the second would get a 412 for a change that is its own page's).
+ * A GET that may have been answered before a save was applied never puts older data back. A save is never
+ * aborted: once sent, the server may apply it, so its outcome must reach the state even when the element
+ * that asked has left the page.
  */
 import type { SelAdapter, VersionedAccount } from '../api/adapter.js';
 import { SelError, isAbortError, isSelError } from '../api/errors.js';
+import type { AccountField } from '../contract/read-account.js';
 import type { Account, AccountPatch, PasswordChange } from '../contract/schemas.js';
+import { sessionAlive } from './session.js';
 
 interface SharedLoad {
   promise: Promise<VersionedAccount>;
   controller: AbortController;
   /** Callers still waiting: when the last one aborts (its element left the page), the GET is aborted. */
   waiting: number;
+  /** `writes` when it started, or -1 if a save was in flight then: its answer may predate that save. */
+  mark: number;
 }
 
 export interface StoreCallOptions {
@@ -24,6 +34,11 @@ export class AccountStore {
   private failure: SelError | undefined;
   private shared: SharedLoad | undefined;
   private readonly listeners = new Set<() => void>();
+  /** Moves on when a save is sent and when it is answered: a load that saw it move is older than a save. */
+  private writes = 0;
+  private savesInFlight = 0;
+  /** The tail of the saves: the next one starts when it settles. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(adapter: SelAdapter) {
     this.adapter = adapter;
@@ -35,6 +50,11 @@ export class AccountStore {
 
   get version(): string | undefined {
     return this.current?.version;
+  }
+
+  /** Fields of the held account that the backend sent in a shape the contract does not know. */
+  get unreadable(): readonly AccountField[] {
+    return this.current?.unreadable ?? [];
   }
 
   /** Why the last load failed, while no newer load has started. */
@@ -59,7 +79,9 @@ export class AccountStore {
     const { signal, force = false } = options;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (this.current && !force && !this.shared) return Promise.resolve(this.current);
-    const shared = this.shared ?? this.startLoad();
+    // A GET in flight since before a save cannot tell what the server holds now: a forced load starts anew.
+    const reusable = this.shared && (!force || this.shared.mark === this.writes) ? this.shared : undefined;
+    const shared = reusable ?? this.startLoad();
     shared.waiting++;
     if (!signal) return shared.promise;
 
@@ -83,14 +105,42 @@ export class AccountStore {
     });
   }
 
-  /** Saves one part of the account with the newest version; every subscriber sees the result. */
-  async update(patch: AccountPatch, options: StoreCallOptions = {}): Promise<Account> {
-    const { version } = this.current ?? (await this.load(options));
+  /**
+   * Saves one part of the account with the newest version, after any save already queued; every subscriber
+   * sees the result. The request is not aborted when the caller leaves (see the file's comment), so no
+   * signal is taken.
+   */
+  update(patch: AccountPatch): Promise<Account> {
+    const saved = this.queue.then(() => this.send(patch));
+    this.queue = saved.catch(() => undefined);
+    return saved;
+  }
+
+  /** The password change is never aborted either: the server may already have changed it. */
+  async changePassword(change: PasswordChange): Promise<void> {
+    await this.adapter.changePassword(change);
+    sessionAlive();
+    // The server moved passwordChangedAt: refresh what other sections show, without making the caller wait.
+    void this.load({ force: true }).catch(() => undefined);
+  }
+
+  private async send(patch: AccountPatch): Promise<Account> {
+    let { version } = this.current ?? (await this.load());
+    // The last answer had no ETag (a PATCH through a proxy that drops it): ask for the account again.
+    if (!version) ({ version } = await this.load({ force: true }));
+    if (!version) {
+      throw new SelError('invalid_response', 'The backend sends no ETag: nothing can be saved without one.', {
+        code: 'missing_etag',
+      });
+    }
+    this.savesInFlight++;
+    this.writes++;
+    let updated: VersionedAccount;
     try {
-      const updated = await this.adapter.updateAccount(patch, version, options);
-      this.set(updated);
-      return updated.account;
+      updated = await this.adapter.updateAccount(patch, version);
     } catch (error) {
+      this.savesInFlight--;
+      this.writes++;
       if (isSelError(error) && error.kind === 'conflict') {
         // Someone saved elsewhere: fetch what the server has now, so that the element can show it and the
         // next attempt carries the new version. The caller still learns of the conflict.
@@ -98,12 +148,11 @@ export class AccountStore {
       }
       throw error;
     }
-  }
-
-  async changePassword(change: PasswordChange, options: StoreCallOptions = {}): Promise<void> {
-    await this.adapter.changePassword(change, options);
-    // The server moved passwordChangedAt: refresh what other sections show, without making the caller wait.
-    void this.load({ force: true }).catch(() => undefined);
+    this.savesInFlight--;
+    this.writes++;
+    sessionAlive();
+    this.set(updated);
+    return updated.account;
   }
 
   private startLoad(): SharedLoad {
@@ -111,10 +160,17 @@ export class AccountStore {
     const shared: SharedLoad = {
       controller,
       waiting: 0,
+      mark: this.savesInFlight === 0 ? this.writes : -1,
       promise: this.adapter.getAccount({ signal: controller.signal }).then(
         (value) => {
           if (this.shared === shared) this.shared = undefined;
           this.failure = undefined;
+          sessionAlive();
+          // Answered perhaps before a save was applied: what the save returned is newer.
+          if (shared.mark !== this.writes && this.current) {
+            this.notify();
+            return this.current;
+          }
           this.set(value);
           return value;
         },

@@ -162,12 +162,12 @@ describe('RestAdapter', () => {
     expect(everything).to.not.contain('Tiny1!');
   });
 
-  it('turns a body that is not JSON, a body that misses fields, and a missing ETag into invalid_response', async () => {
+  it('turns a body that is not JSON, not an object, or without a readable editable into invalid_response', async () => {
     const cases = [
       new Response('<html>Login</html>', { status: 200, headers: { ETag: '"1"' } }),
-      accountResponse({ ...demoAccount(), uid: 42 }),
+      accountResponse([demoAccount()]),
       accountResponse({ uid: 'x' }),
-      accountResponse(demoAccount(), null),
+      accountResponse({ ...demoAccount(), editable: { website: 'yes' } }),
     ];
     for (const response of cases) {
       const { fetch } = fakeFetch(() => response);

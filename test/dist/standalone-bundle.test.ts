@@ -10,7 +10,7 @@ import { getByRole, visibleText, waitFor } from '../helpers/queries.js';
 
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'] as const;
 
-type CspWindow = Window & { cspViolations: string[] };
+type CspWindow = Window & { cspViolations: string[]; unauthorizedEvents?: number };
 
 let frame: HTMLIFrameElement;
 
@@ -30,13 +30,13 @@ function showsAccount(tag: (typeof TAGS)[number]): boolean {
   return ![...root.querySelectorAll('[role="status"]')].some((node) => node.textContent?.includes('Chargement'));
 }
 
-async function openPage(): Promise<void> {
+async function openPage(page = '/test/fixtures/csp-page.html'): Promise<void> {
   await fetch('/contract-api/__reset', { method: 'POST' });
   frame = document.createElement('iframe');
   frame.style.width = '900px';
   frame.style.height = '2000px';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = '/test/fixtures/csp-page.html';
+  frame.src = page;
   document.body.append(frame);
   await loaded;
   await waitFor(() => expect(TAGS.filter((tag) => !showsAccount(tag))).to.deep.equal([]), 8000);
@@ -100,6 +100,81 @@ describe('dist/sel-widgets.js on a plain page under a strict CSP', () => {
     await waitFor(() => expect(levels).to.include(meter()), 15000);
     const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(loaded.some((name) => /sel-widgets-strength-worker-/.test(name))).to.equal(true);
+    expect(frameWindow().cspViolations).to.deep.equal([]);
+  });
+
+  it('takes a CAS redirect for the end of the session: nothing saved, one sel-unauthorized, no violation', async () => {
+    await openPage();
+    await fetch('/contract-api/__session-ends?as=cas-redirect', { method: 'POST' });
+    const redlist = shadowOf('sel-redlist');
+    const events: string[] = [];
+    frame.contentDocument!.addEventListener('sel-unauthorized', () => events.push('sel-unauthorized'));
+    frame.contentDocument!.addEventListener('sel-saved', () => events.push('sel-saved'));
+    getByRole(redlist, 'button', 'Modifier…').click();
+    await waitFor(() => getByRole(redlist, 'radio', 'Non'));
+    getByRole(redlist, 'radio', 'Non').click();
+    getByRole(redlist, 'button', 'Valider').click();
+    await waitFor(() => expect(visibleText(redlist.host)).to.contain('Votre session a expiré'));
+    // The choice the person made is still there for when they have logged in again.
+    expect((getByRole(redlist, 'radio', 'Non') as HTMLInputElement).checked).to.equal(true);
+    expect(events).to.deep.equal(['sel-unauthorized']);
+    expect(frameWindow().cspViolations).to.deep.equal([]);
+  });
+});
+
+describe("dist/sel-widgets.js under Trusted Types, beside the portal's own Lit", () => {
+  afterEach(() => frame?.remove());
+  const page = '/test/fixtures/csp-trusted-types-page.html';
+
+  it('loads, shows the account and saves, with no violation report', async () => {
+    await openPage(page);
+    const redlist = shadowOf('sel-redlist');
+    getByRole(redlist, 'button', 'Modifier…').click();
+    await waitFor(() => getByRole(redlist, 'radio', 'Non'));
+    getByRole(redlist, 'radio', 'Non').click();
+    getByRole(redlist, 'button', 'Valider').click();
+    await waitFor(() => expect(getByRole(redlist, 'status').textContent).to.contain('Votre choix est enregistré'));
+    expect(frameWindow().cspViolations).to.deep.equal([]);
+  });
+
+  it('starts the strength worker through its own policy: scored off the page, no violation', async function () {
+    this.timeout(30000);
+    await openPage(page);
+    const section = frame.contentDocument!.querySelector('sel-password-change')!;
+    getByRole(section.shadowRoot!, 'button', 'Changer de mot de passe…').click();
+    const field = await waitFor(() => {
+      const input = section.querySelector<HTMLInputElement>('input[autocomplete="new-password"]');
+      if (!input) throw new Error('no new password field');
+      return input;
+    });
+    field.focus();
+    await sendKeys({ type: 'azerty123' });
+    const meter = () => section.querySelector('[role="meter"]')?.getAttribute('aria-valuetext');
+    await waitFor(() => expect(['Très faible', 'Faible', 'Moyen', 'Fort', 'Très fort']).to.include(meter()), 15000);
+    const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(loaded.some((name) => /sel-widgets-strength-worker-/.test(name))).to.equal(true);
+    expect(frameWindow().cspViolations).to.deep.equal([]);
+  });
+
+  it('ends the session once for the page on a redirect, with no violation', async () => {
+    await openPage(page);
+    await fetch('/contract-api/__session-ends?as=redirect', { method: 'POST' });
+    const redlist = shadowOf('sel-redlist');
+    getByRole(redlist, 'button', 'Modifier…').click();
+    await waitFor(() => getByRole(redlist, 'radio', 'Non'));
+    getByRole(redlist, 'radio', 'Non').click();
+    getByRole(redlist, 'button', 'Valider').click();
+    await waitFor(() => expect(visibleText(redlist.host)).to.contain('Votre session a expiré'));
+    // A second section of the same ended session says so too; the portal hears it once.
+    const info = shadowOf('sel-general-info');
+    getByRole(info, 'button', 'Modifier…').click();
+    const website = (await waitFor(() => getByRole(info, 'textbox', 'Site web'))) as HTMLInputElement;
+    website.value = 'https://perso.univ-exemple.fr/nouveau';
+    website.dispatchEvent(new Event('input', { bubbles: true }));
+    getByRole(info, 'button', 'Valider').click();
+    await waitFor(() => expect(visibleText(info.host)).to.contain('Votre session a expiré'));
+    expect(website.value).to.equal('https://perso.univ-exemple.fr/nouveau');
+    expect(frameWindow().unauthorizedEvents).to.equal(1);
     expect(frameWindow().cspViolations).to.deep.equal([]);
   });
 });

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { affiliationLabels } from './affiliations.js';
 import { asCalendarDay } from './format.js';
 import { mailtoHref } from '../shared/mailto.js';
+import { serverText } from '../shared/server-text.js';
 
 export interface DetailsContext {
   msg: (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -21,7 +22,7 @@ export function renderDetailRows(account: Account, context: DetailsContext): Tem
   const { msg } = context;
   const passwordChangedAt = account.passwordChangedAt?.trim();
   return html`${detailRow(msg('generalInfo.displayName'), textOrNotGiven(account.displayName, context))}
-  ${detailRow(msg('generalInfo.uid'), html`<span translate="no">${account.uid}</span>`)}
+  ${detailRow(msg('generalInfo.uid'), html`<span translate="no">${serverText(account.uid)}</span>`)}
   ${detailRow(msg('generalInfo.mail'), renderMail(account.mail, context))}
   ${detailRow(msg('generalInfo.affiliations'), renderAffiliations(account, context))}
   ${detailRow(
@@ -54,12 +55,12 @@ export function detailRow(
 
 function textOrNotGiven(value: string | null | undefined, { msg }: DetailsContext): string | TemplateResult {
   const text = value?.trim();
-  return text ? text : html`<span class="muted">${msg('generalInfo.notGiven')}</span>`;
+  return text ? serverText(text) : html`<span class="muted">${msg('generalInfo.notGiven')}</span>`;
 }
 
 function renderMail(mail: string | null | undefined, context: DetailsContext): TemplateResult | string {
   const href = mailtoHref(mail);
-  if (href) return html`<a href=${href} part="link" translate="no">${mail?.trim()}</a>`;
+  if (href) return html`<a href=${href} part="link" translate="no">${serverText(mail?.trim() ?? '')}</a>`;
   // An address the link could not carry safely is still the person's information: shown as text.
   return textOrNotGiven(mail, context);
 }
@@ -75,9 +76,9 @@ function renderAffiliations(account: Account, context: DetailsContext): Template
 function renderList(items: string[], context: DetailsContext): TemplateResult | string {
   const shown = items.filter((item) => item !== '');
   if (shown.length === 0) return textOrNotGiven(undefined, context);
-  if (shown.length === 1) return shown[0] ?? '';
+  if (shown.length === 1) return serverText(shown[0] ?? '');
   return html`<ul class="values" part="list">
-    ${shown.map((item) => html`<li>${item}</li>`)}
+    ${shown.map((item) => html`<li>${serverText(item)}</li>`)}
   </ul>`;
 }
 

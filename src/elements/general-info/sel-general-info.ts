@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { SelError } from '../../api/errors.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { checkWebsite, displayWebsite, safeWebsiteHref } from '../../validation/website.js';
+import { MAX_WEBSITE_LENGTH, checkWebsite, displayWebsite, safeWebsiteHref } from '../../validation/website.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
 import { detailRow, renderDetailRows, type DetailsContext } from './details.js';
@@ -13,6 +13,7 @@ import { feedbackFor, feedbackFromServer, feedbackMessage, type WebsiteFeedback 
 import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
+import { bounded } from '../shared/server-text.js';
 
 /**
  * The « Informations générales » section: what the directory knows about the person (name, login, e-mail,
@@ -139,12 +140,13 @@ export class SelGeneralInfo extends SelSection {
 
   private renderWebsite(account: Account): TemplateResult {
     const website = account.website?.trim() ? account.website : null;
-    const href = safeWebsiteHref(website);
+    // A link longer than any the form accepts is the backend's mistake: shown cut, never followed.
+    const href = website && website.length <= MAX_WEBSITE_LENGTH ? safeWebsiteHref(website) : undefined;
     // A value the server sends that is not an http(s) URL is shown, never followed.
     const value = website
       ? href
-        ? html`<a href=${href} part="link website-link" translate="no">${displayWebsite(website)}</a>`
-        : html`<span translate="no">${displayWebsite(website)}</span>`
+        ? html`<a href=${href} part="link website-link" translate="no">${bounded(displayWebsite(website))}</a>`
+        : html`<span translate="no">${bounded(displayWebsite(website))}</span>`
       : html`<span class="muted">${this.msg('generalInfo.website.none')}</span>`;
     return html`${value}
     ${
@@ -351,8 +353,8 @@ export class SelGeneralInfo extends SelSection {
       return;
     }
     const opening = this.formOpenings;
-    const outcome = await this.saveFlow.run(async (signal) => {
-      await store.update({ website }, { signal });
+    const outcome = await this.saveFlow.run(async () => {
+      await store.update({ website });
     });
     const formStillOpen = this.editing && opening === this.formOpenings;
     if (outcome === 'saved') {

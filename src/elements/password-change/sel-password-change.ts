@@ -12,6 +12,7 @@ import type { SelError } from '../../api/errors.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { messageKeyFor } from '../shared/error-messages.js';
+import { isolatedText, serverText } from '../shared/server-text.js';
 import {
   blocksSubmit,
   buildChecklist,
@@ -314,7 +315,7 @@ export class SelPasswordChange extends SelSection {
     }
 
     const change = { currentPassword: this.values.current, newPassword: this.values.new };
-    const outcome = await this.saveFlow.run((signal) => store.changePassword(change, { signal }));
+    const outcome = await this.saveFlow.run(() => store.changePassword(change));
     if (generation !== this.formGeneration) {
       this.reportAfterClose(outcome === 'saved', this.saveFlow.error);
       return;
@@ -475,7 +476,9 @@ export class SelPasswordChange extends SelSection {
         return this.attempted && current === '' ? this.msg('password.error.currentMissing') : undefined;
       case 'new':
         if (this.serverRefused) {
-          if (this.serverDetail) return this.msg('password.error.policyDetail', { detail: this.serverDetail });
+          if (this.serverDetail) {
+            return this.msg('password.error.policyDetail', { detail: isolatedText(this.serverDetail) });
+          }
           // Nothing to point at in the list: no code this element knows, and no words from the server.
           return this.serverViolations.some(isChecklistRule)
             ? this.msg('password.error.policy')
@@ -650,7 +653,7 @@ export class SelPasswordChange extends SelSection {
     }
     const detail = error.kind === 'validation' ? error.detail : undefined;
     return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
-      ${this.msg(this.errorKey(error))} ${detail ?? nothing}
+      ${this.msg(this.errorKey(error))} ${detail === undefined ? nothing : serverText(detail)}
     </div>`;
   }
 

@@ -10,6 +10,7 @@
  */
 import { loadStrengthScorer, type StrengthLanguage, type StrengthResult } from '../../validation/password-strength.js';
 import type { StrengthReply, StrengthRequest } from './strength-protocol.js';
+import { trustedWorkerClass } from './trusted-worker.js';
 
 export interface StrengthEngine {
   /** Whether scores run off the main thread (false from the moment the worker failed). */
@@ -156,9 +157,11 @@ export class WorkerStrengthEngine implements StrengthEngine {
 /**
  * The literal `new Worker(new URL('…', import.meta.url), { type: 'module' })` is the form bundlers (Vite,
  * webpack, Parcel) recognise and bundle as a worker chunk beside the library. The `.ts` specifier is the
- * source file, which both Vite and the test runner's TypeScript transform resolve.
+ * source file, which both Vite and the test runner's TypeScript transform resolve. `Worker` here is the
+ * Trusted Types aware one (trusted-worker.ts), so that the same text works under a Trusted Types CSP.
  */
 export function createStrengthWorker(): Worker {
+  const Worker = trustedWorkerClass();
   return new Worker(new URL('./strength-worker.ts', import.meta.url), {
     type: 'module',
     name: 'sel-password-strength',

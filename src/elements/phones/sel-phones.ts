@@ -542,8 +542,8 @@ export class SelPhones extends SelSection {
     this.sentKeys = sentKeys;
     this.serverErrorsOnRows = false;
     const opening = this.formOpenings;
-    const outcome = await this.saveFlow.run(async (signal) => {
-      await store.update({ phones }, { signal });
+    const outcome = await this.saveFlow.run(async () => {
+      await store.update({ phones });
     });
     const formStillOpen = this.editing && opening === this.formOpenings;
     if (outcome === 'saved') {

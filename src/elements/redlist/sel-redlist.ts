@@ -191,8 +191,8 @@ export class SelRedlist extends SelSection {
       return;
     }
     const generation = this.formGeneration;
-    const outcome = await this.saveFlow.run(async (signal) => {
-      await store.update({ redList }, { signal });
+    const outcome = await this.saveFlow.run(async () => {
+      await store.update({ redList });
     });
     if (generation !== this.formGeneration) {
       // Closed (« Annuler », Escape) while the request ran: say how it ended, and leave focus where it is.

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Account } from '../../contract/schemas.js';
-import { safeWebsiteHref } from '../../validation/website.js';
+import { MAX_WEBSITE_LENGTH, safeWebsiteHref } from '../../validation/website.js';
 import { mailtoHref } from './mailto.js';
+import { serverText } from './server-text.js';
 
 /**
  * « Pour les informations non modifiables individuellement, contactez votre correspondant annuaire. »
@@ -16,11 +17,13 @@ export function renderDirectoryHint(
   const contact = account.directoryContact;
   const email = contact?.email?.trim();
   const mailto = mailtoHref(email);
-  const href = mailto ?? safeWebsiteHref(contact?.url);
+  const url = contact?.url;
+  // A link longer than any a person could have typed is the backend's mistake: never followed.
+  const href = mailto ?? (url && url.length <= MAX_WEBSITE_LENGTH ? safeWebsiteHref(url) : undefined);
   const name = contact?.name?.trim();
   const label = name || (mailto ? email : undefined) || msg('common.directoryContactLink');
   return html`<p class="hint" part="hint">
     ${msg('common.directoryHint')}
-    ${href ? html`<a href=${href} part="link">${label}</a>` : name ? html`<span>${name}</span>` : nothing}
+    ${href ? html`<a href=${href} part="link">${serverText(label)}</a>` : name ? serverText(name) : nothing}
   </p>`;
 }

@@ -16,5 +16,6 @@ const KEY_OF_KIND: Record<SelError['kind'], MessageKey> = {
 
 /** The message key that explains a failure in words; sections refine it where they know more. */
 export function messageKeyFor(error: SelError): MessageKey {
+  if (error.code === 'missing_etag') return 'error.missingVersion';
   return KEY_OF_KIND[error.kind];
 }

@@ -1,4 +1,5 @@
 import type { SelAdapter } from '../../api/adapter.js';
+import { isAllowedOrigin } from '../../api/origins.js';
 import { RestAdapter } from '../../api/rest-adapter.js';
 import { getConfig } from '../../config.js';
 
@@ -21,7 +22,11 @@ export function resolveAdapter(own: {
   apiBase?: string | undefined;
 }): SelAdapter | undefined {
   if (own.adapter) return own.adapter;
-  if (own.apiBase?.trim()) return adapterForBase(own.apiBase);
+  if (own.apiBase?.trim()) {
+    // Markup alone must not send the page's token or a password elsewhere: another origin needs the
+    // portal's own word, `configure({ allowedOrigins })`. Until then the element is not configured.
+    return isAllowedOrigin(own.apiBase.trim()) ? adapterForBase(own.apiBase) : undefined;
+  }
   const config = getConfig();
   if (config.adapter) return config.adapter;
   if (config.apiBase?.trim()) return adapterForBase(config.apiBase);

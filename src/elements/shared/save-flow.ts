@@ -4,12 +4,13 @@
  * this controller never touches it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SelError, isAbortError } from '../../api/errors.js';
+import type { SelError } from '../../api/errors.js';
 import type { Section } from '../../contract/schemas.js';
 import { toSelError } from '../../store/account-store.js';
+import { reportSessionEnded } from '../../store/session.js';
 import { emit } from './events.js';
 
-export type SaveOutcome = 'saved' | 'failed' | 'aborted' | 'busy';
+export type SaveOutcome = 'saved' | 'failed' | 'busy';
 
 export class SaveFlow implements ReactiveController {
   /** A save is in flight: its button is disabled. */
@@ -21,7 +22,6 @@ export class SaveFlow implements ReactiveController {
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly section: () => Section;
-  private controller: AbortController | undefined;
   private countdown: ReturnType<typeof setInterval> | undefined;
   /** The failure message (`#save-error`) had the focus before this render. */
   private errorHadFocus = false;
@@ -38,19 +38,20 @@ export class SaveFlow implements ReactiveController {
     return this.pending || this.retryInSeconds > 0;
   }
 
-  async run(save: (signal: AbortSignal) => Promise<void>): Promise<SaveOutcome> {
+  /**
+   * Runs one save. It is not aborted when the element leaves the page or moves in it: the server may apply
+   * a request the browser gave up on, and the element (wherever it is now) must say what happened.
+   */
+  async run(save: () => Promise<void>): Promise<SaveOutcome> {
     if (this.blocked) return 'busy';
     this.pending = true;
     this.error = undefined;
-    this.controller = new AbortController();
-    const { signal } = this.controller;
     this.host.requestUpdate();
     try {
-      await save(signal);
+      await save();
       emit(this.host, 'sel-saved', { section: this.section() });
       return 'saved';
     } catch (caught) {
-      if (isAbortError(caught) || signal.aborted) return 'aborted';
       const error = toSelError(caught);
       this.error = error;
       emit(this.host, 'sel-error', {
@@ -60,12 +61,11 @@ export class SaveFlow implements ReactiveController {
         ...(error.status !== undefined && { status: error.status }),
         ...(error.code !== undefined && { code: error.code }),
       });
-      if (error.kind === 'unauthorized') emit(this.host, 'sel-unauthorized', {});
+      if (error.kind === 'unauthorized' && reportSessionEnded()) emit(this.host, 'sel-unauthorized', {});
       if (error.kind === 'rate_limited') this.startCountdown(error.retryAfterSeconds ?? 30);
       return 'failed';
     } finally {
       this.pending = false;
-      this.controller = undefined;
       this.host.requestUpdate();
     }
   }
@@ -99,7 +99,6 @@ export class SaveFlow implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.controller?.abort();
     this.stopCountdown();
   }
 

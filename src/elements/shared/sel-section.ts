@@ -11,7 +11,9 @@ import { onConfigChange } from '../../config.js';
 import { LocaleController } from './locale-controller.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { storeFor, toSelError, type AccountStore } from '../../store/account-store.js';
+import { reportSessionEnded } from '../../store/session.js';
 import { messageKeyFor } from './error-messages.js';
+import { FIELDS_OF_SECTION } from './section-fields.js';
 import { emit } from './events.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import { sectionStyles } from './styles.js';
@@ -81,7 +83,9 @@ export abstract class SelSection extends LitElement {
       if (!this.reportedNotConfigured) {
         this.reportedNotConfigured = true;
         console.error(
-          `<${this.localName}> has no backend: set its adapter property or api-base attribute, or call configure().`,
+          this.apiBase?.trim()
+            ? `<${this.localName}> api-base is on another origin than the page: the portal must allow it with configure({ allowedOrigins }).`
+            : `<${this.localName}> has no backend: set its adapter property or api-base attribute, or call configure().`,
         );
       }
       return;
@@ -103,18 +107,24 @@ export abstract class SelSection extends LitElement {
     const store = this.store;
     const signal = this.connection?.signal;
     if (!store || !signal) return;
-    store.load({ signal, force }).catch((caught: unknown) => {
-      if (isAbortError(caught) || signal.aborted) return;
-      const error = toSelError(caught);
-      emit(this, 'sel-error', {
-        section: this.section,
-        operation: 'load',
-        kind: error.kind,
-        ...(error.status !== undefined && { status: error.status }),
-        ...(error.code !== undefined && { code: error.code }),
+    store
+      .load({ signal, force })
+      .then(() => {
+        if (this.unreadableFields().length === 0) return;
+        emit(this, 'sel-error', { section: this.section, operation: 'load', kind: 'invalid_response' });
+      })
+      .catch((caught: unknown) => {
+        if (isAbortError(caught) || signal.aborted) return;
+        const error = toSelError(caught);
+        emit(this, 'sel-error', {
+          section: this.section,
+          operation: 'load',
+          kind: error.kind,
+          ...(error.status !== undefined && { status: error.status }),
+          ...(error.code !== undefined && { code: error.code }),
+        });
+        if (error.kind === 'unauthorized' && reportSessionEnded()) emit(this, 'sel-unauthorized', {});
       });
-      if (error.kind === 'unauthorized') emit(this, 'sel-unauthorized', {});
-    });
   }
 
   protected override render(): TemplateResult {
@@ -132,18 +142,24 @@ export abstract class SelSection extends LitElement {
       return html`<p class="message error" role="alert" part="message">${this.msg('common.notConfigured')}</p>`;
     }
     const account = store.account;
-    if (account) return this.renderAccount(account);
+    if (account && this.unreadableFields().length === 0) return this.renderAccount(account);
     const error = store.loadError;
-    if (error) {
+    if (error || account) {
       return html`<div role="alert" class="message error" part="message">
           <p>${this.msg('common.loadFailed')}</p>
-          <p>${this.msg(messageKeyFor(error))}</p>
+          <p>${this.msg(error ? messageKeyFor(error) : 'common.partUnreadable')}</p>
         </div>
         <div class="actions">
           <button type="button" part="button" @click=${() => this.retryLoad()}>${this.msg('common.retry')}</button>
         </div>`;
     }
     return html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`;
+  }
+
+  /** The fields this section needs that the backend sent in a shape the contract does not know. */
+  private unreadableFields(): readonly string[] {
+    const needed = FIELDS_OF_SECTION[this.section];
+    return this.store?.unreadable.filter((field) => needed.includes(field)) ?? [];
   }
 
   private clampedHeadingLevel(): number {

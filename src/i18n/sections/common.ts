@@ -27,6 +27,10 @@ export const commonFr = {
   'error.invalidResponse':
     "Le serveur a envoyé une réponse inattendue. Réessayez plus tard ; si le problème persiste, contactez l'assistance.",
   'error.notConfigured': "Le service n'est pas configuré.",
+  'error.missingVersion':
+    "Le serveur n'indique pas la version de votre compte (en-tête ETag) : la modification ne peut pas être enregistrée sans risquer d'écraser une autre. Votre saisie est conservée ; si le problème persiste, contactez l'assistance.",
+  'common.partUnreadable':
+    "Le serveur a envoyé cette partie de votre compte sous une forme inattendue : elle ne peut pas être affichée. Réessayez plus tard ; si le problème persiste, contactez l'assistance.",
 };
 
 export const commonEn: SectionMessages<typeof commonFr> = {
@@ -53,4 +57,8 @@ export const commonEn: SectionMessages<typeof commonFr> = {
   'error.invalidResponse':
     'The server sent an unexpected answer. Try again later; if the problem persists, contact the help desk.',
   'error.notConfigured': 'The service is not configured.',
+  'error.missingVersion':
+    'The server does not give the version of your account (ETag header): the change cannot be saved without risking overwriting another. What you typed is kept; if the problem persists, contact the help desk.',
+  'common.partUnreadable':
+    'The server sent this part of your account in an unexpected form: it cannot be shown. Try again later; if the problem persists, contact the help desk.',
 };

@@ -1,0 +1,48 @@
+/**
+ * Server text is isolated from the text around it: a right-to-left override (U+202E) in a display name,
+ * title, structure, directory contact or problem detail reorders only itself.
+ */
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../../../src/index.js';
+import type { SelGeneralInfo } from '../../../src/index.js';
+import { imperfectBackend } from '../../helpers/imperfect-backend.js';
+import { visibleText, waitFor } from '../../helpers/queries.js';
+
+const RLO = '\u202E';
+
+/** The element holding the text node that contains `text`, in a shadow root. */
+function holderOf(root: ShadowRoot, text: string): Element {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent?.includes(text)) return node.parentElement!;
+  }
+  throw new Error(`no text ${JSON.stringify(text)}`);
+}
+
+describe('server text, isolated', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('sits in its own bidi isolate in « Informations générales »', async () => {
+    const { adapter } = imperfectBackend({
+      body: {
+        displayName: `Claire ${RLO}Martin`,
+        title: `Ingénieure ${RLO}systèmes`,
+        structures: [{ code: 'IMED', label: `I-médias ${RLO}DSI` }],
+        directoryContact: { name: `Correspondant ${RLO}annuaire`, email: 'annuaire@univ-exemple.fr' },
+      },
+    });
+    const el = await fixture<SelGeneralInfo>(html`<sel-general-info .adapter=${adapter}></sel-general-info>`);
+    await waitFor(() => expect(visibleText(el)).to.contain('Claire'));
+    for (const text of [`${RLO}Martin`, `${RLO}systèmes`, `${RLO}DSI`, `${RLO}annuaire`]) {
+      const holder = holderOf(el.shadowRoot!, text);
+      expect(getComputedStyle(holder).unicodeBidi, text).to.equal('isolate');
+    }
+  });
+
+  it('is bounded: a megabyte of display name shows a few hundred characters', async () => {
+    const { adapter } = imperfectBackend({ body: { displayName: 'Claire '.repeat(150_000) } });
+    const el = await fixture<SelGeneralInfo>(html`<sel-general-info .adapter=${adapter}></sel-general-info>`);
+    await waitFor(() => expect(visibleText(el)).to.contain('Claire'));
+    expect(holderOf(el.shadowRoot!, 'Claire').textContent!.length).to.be.below(1000);
+  });
+});
