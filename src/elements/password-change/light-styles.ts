@@ -43,9 +43,9 @@ export const passwordLightStyles = css`
   ${scope} .sel-pc-form *::after {
     box-sizing: border-box;
   }
-  ${scope} .sel-pc-form p,
-  ${scope} .sel-pc-form ul,
-  ${scope} .sel-pc-form li {
+  /* :where() keeps this reset at the weight of one class, so the classed rules below it (field errors,
+     messages, the rules title) win by coming later; with the tag names counted it outweighed them all. */
+  ${scope} .sel-pc-form :where(p, ul, li) {
     margin: 0;
     padding: 0;
     font: inherit;
