@@ -109,7 +109,8 @@ export const passwordLightStyles = css`
     color: var(--_confirm-text, #ffffff);
     font-weight: 600;
   }
-  ${scope} button.sel-pc-button:disabled {
+  ${scope} button.sel-pc-button:disabled,
+  ${scope} button.sel-pc-button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }
@@ -135,8 +136,11 @@ export const passwordLightStyles = css`
     padding: 0.5rem 0.75rem;
     border-left: 4px solid transparent;
   }
+  /* Empty, it takes no room but stays in the accessibility tree: a live region must exist before its words. */
   ${scope} .sel-pc-message:empty {
-    display: none;
+    margin: 0;
+    padding: 0;
+    border: 0;
   }
   ${scope} .sel-pc-error {
     border-left-color: var(--_error, #ce0500);
@@ -155,7 +159,7 @@ export const passwordLightStyles = css`
     font-weight: 600;
   }
   ${scope} .sel-pc-field-error:empty {
-    display: none;
+    margin: 0;
   }
   ${scope} .sel-pc-muted {
     color: var(--_muted, #525252);

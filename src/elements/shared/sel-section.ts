@@ -13,6 +13,7 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { storeFor, toSelError, type AccountStore } from '../../store/account-store.js';
 import { messageKeyFor } from './error-messages.js';
 import { emit } from './events.js';
+import { failureReporterOf, joinFailureReporters } from './load-failure-reporter.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import { sectionStyles } from './styles.js';
 
@@ -39,6 +40,7 @@ export abstract class SelSection extends LitElement {
   private connection: AbortController | undefined;
   private unsubscribeStore: (() => void) | undefined;
   private unsubscribeConfig: (() => void) | undefined;
+  private leaveReporters: (() => void) | undefined;
   private reportedNotConfigured = false;
 
   override connectedCallback(): void {
@@ -88,6 +90,11 @@ export abstract class SelSection extends LitElement {
     }
     this.connection = new AbortController();
     this.unsubscribeStore = store.subscribe(() => this.requestUpdate());
+    this.leaveReporters = joinFailureReporters(store, {
+      element: this,
+      title: () => this.msg(this.titleKey),
+      requestUpdate: () => this.requestUpdate(),
+    });
     this.load(false);
   }
 
@@ -97,6 +104,8 @@ export abstract class SelSection extends LitElement {
     this.connection = undefined;
     this.unsubscribeStore?.();
     this.unsubscribeStore = undefined;
+    this.leaveReporters?.();
+    this.leaveReporters = undefined;
   }
 
   private load(force: boolean): void {
@@ -134,6 +143,13 @@ export abstract class SelSection extends LitElement {
     const account = store.account;
     if (account) return this.renderAccount(account);
     const error = store.loadError;
+    const reporter = error ? failureReporterOf(store) : undefined;
+    if (error && reporter && reporter.element !== this) {
+      // Not an alert: the section that shows the failure has announced it already.
+      return html`<p class="message info" part="message">
+        ${this.msg('common.loadFailedElsewhere', { section: reporter.title() })}
+      </p>`;
+    }
     if (error) {
       return html`<div role="alert" class="message error" part="message">
           <p>${this.msg('common.loadFailed')}</p>
