@@ -7,9 +7,10 @@ import type { Account } from '../src/contract/schemas.js';
 import { demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, fill, shadowOf, waitForInvalid, waitForRole, waitForText } from './support/interact.js';
+import { publicArgTypes, publicControls, renderWithArgs } from './support/public-api.js';
 
 const TAG = 'sel-general-info';
-const EDIT = /^(Modifier…|Edit…)$/;
+const EDIT = /^(Modifier…|Edit…)/;
 const SAVE = /^(Valider|Save)$/;
 const WEBSITE = /^(Site web|Website)$/;
 const NEW_WEBSITE = 'https://nouveau.univ-exemple.fr/cmartin';
@@ -18,7 +19,9 @@ const meta: Meta = {
   title: 'Éléments/sel-general-info (Informations générales)',
   component: TAG,
   tags: ['autodocs'],
+  argTypes: publicArgTypes(TAG),
   parameters: {
+    controls: publicControls(TAG),
     docs: {
       description: {
         component:
@@ -36,7 +39,7 @@ type Context = StoryContext;
 function story(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup): Story {
   return {
     loaders: [backendLoader(`general-info-${name}`, options, setup)],
-    render: (_args, context) => html`<sel-general-info api-base=${loadedBackend(context).apiBase}></sel-general-info>`,
+    render: (args, context) => renderWithArgs(TAG, args, loadedBackend(context).apiBase),
   };
 }
 
@@ -316,3 +319,9 @@ export const LoadFailedNetwork: Story = failedLoad('load-network', { kind: 'netw
 export const LoadFailedSessionExpired: Story = failedLoad('load-401', { kind: 'unauthorized' });
 export const LoadFailedServer: Story = failedLoad('load-500', { kind: 'server' });
 export const LoadFailedInvalidResponse: Story = failedLoad('load-invalid', { kind: 'invalid_response' });
+
+/**
+ * Every control of the panel changes this element live: its attributes, `lang`, the `--sel-*` custom
+ * properties and a rule per part (`::part(heading)`: CSS declarations). Only the public API is listed.
+ */
+export const Playground: Story = { ...story('playground'), play: untilLoaded };
