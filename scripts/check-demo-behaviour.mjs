@@ -53,3 +53,25 @@ export async function checkLoadFault(page, url) {
   if (status) problems.push(`after the fault fired the panel still says « ${status} »`);
   return problems;
 }
+
+/** Arms "fail the next save", saves the liste rouge, and expects the failure, then no « Panne programmée ». */
+export async function checkSaveFault(page) {
+  const problems = [];
+  await page.select('#fault-operation', 'save');
+  await page.select('#fault-kind', 'server');
+  await page.click('#fault-arm');
+  const inRedlist = (selector) => `document.querySelector('sel-redlist')?.shadowRoot?.querySelector('${selector}')`;
+  await page.evaluate(`${inRedlist('[part~="edit-button"]')}.click()`);
+  await page.waitForFunction(`${inRedlist('input[type="radio"]:not(:checked)')}`, { timeout: 10_000 });
+  await page.evaluate(`${inRedlist('input[type="radio"]:not(:checked)')}.click()`);
+  await page.evaluate(`${inRedlist('form')}.requestSubmit()`);
+  const failed = await page
+    .waitForFunction(`${inRedlist('[role="alert"]')}`, { timeout: 10_000, polling: 100 })
+    .then(() => true)
+    .catch(() => false);
+  if (!failed) problems.push('the save fault did not fire');
+  const status = await page.$eval('#demo-status', (node) => node.textContent?.trim() ?? '');
+  if (status) problems.push(`after the save fault fired the panel still says « ${status} »`);
+  // The form is left open on its error; the next check reloads the page.
+  return problems;
+}

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
-import { checkLoadFault, checkReflow } from './check-demo-behaviour.mjs';
+import { checkLoadFault, checkReflow, checkSaveFault } from './check-demo-behaviour.mjs';
 
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
 const TIMEOUT_MS = 60_000;
@@ -77,6 +77,7 @@ async function main() {
     problems.push(...(await checkReflow(page)));
     // Last: it leaves the page on a failed load.
     faultArmed = true;
+    problems.push(...(await checkSaveFault(page)));
     problems.push(...(await checkLoadFault(page, url)));
     if (problems.length === 0) {
       console.log(`demo page: the four sections rendered in ${readyMs} ms, axe clean, no sideways scroll, faults kept`);
