@@ -215,7 +215,13 @@ export const EmailAddress: Story = refused('email', 'claire.martin@univ-exemple.
 export const TooLong: Story = refused('too-long', `https://perso.univ-exemple.fr/${'cmartin/'.repeat(260)}`);
 
 /** Typed without https://: the field offers the full address, which the person accepts or not. */
-export const MissingScheme: Story = refused('suggestion', 'perso.univ-exemple.fr/cmartin');
+export const MissingScheme: Story = {
+  ...story('suggestion'),
+  play: async (context) => {
+    const root = await submit(context, 'perso.univ-exemple.fr/cmartin');
+    await waitForRole(root, 'button', /^(Utiliser cette adresse|Use this address)$/);
+  },
+};
 
 /** The field emptied: removing deletes data, so the button asks for a confirmation. */
 export const ConfirmRemoval: Story = {
