@@ -4,10 +4,32 @@ import type { SetupWorker } from 'msw/browser';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import { storyHandlers } from '../stories/support/backend.js';
-import { applyPortalTheme } from '../stories/support/portal-theme.js';
+import { applyTheme } from '../stories/support/themes.js';
+
+/**
+ * The manifest as a portal sees the elements: the classes' private and static members left out, so that
+ * docs pages list the public API only (the Controls panel is limited further, stories/support/public-api.ts).
+ */
+function publicManifest(full: typeof manifest): typeof manifest {
+  type Member = { privacy?: string; static?: boolean };
+  return {
+    ...full,
+    modules: full.modules.map((module) => ({
+      ...module,
+      declarations: module.declarations?.map((declaration) =>
+        'members' in declaration && Array.isArray(declaration.members)
+          ? {
+              ...declaration,
+              members: (declaration.members as Member[]).filter((member) => !member.privacy && !member.static),
+            }
+          : declaration,
+      ),
+    })),
+  } as typeof manifest;
+}
 
 // Docs pages list attributes, properties, events, parts and custom properties from the manifest.
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(publicManifest(manifest));
 
 declare global {
   interface Window {
@@ -63,6 +85,7 @@ const preview: Preview = {
         items: [
           { value: 'default', title: 'Défauts des éléments' },
           { value: 'portal', title: 'Thème de portail (--sel-*, ::part)' },
+          { value: 'dsfr', title: 'Thème DSFR (sel-widgets/themes/dsfr.css)' },
         ],
         dynamicTitle: true,
       },
@@ -74,7 +97,7 @@ const preview: Preview = {
       const locale = String(context.globals['locale'] ?? 'fr');
       // The elements follow <html lang>, as they do on a portal page.
       document.documentElement.lang = locale;
-      applyPortalTheme(context.globals['theme'] === 'portal');
+      applyTheme(String(context.globals['theme'] ?? 'default'));
       // Docs pages wrap each story in lang="en", which the elements would follow (closest ancestor first).
       return context.viewMode === 'docs' ? html`<div lang=${locale}>${story()}</div>` : story();
     },

@@ -5,10 +5,16 @@
 import { setupWorker } from 'msw/browser';
 import { MemoryAdapter, type MemoryFaultKind, type MemoryOperation } from '../src/mocks/memory-adapter.js';
 import { createSelHandlers } from '../src/mocks/handlers.js';
+import type { SelErrorDetail } from '../src/elements/shared/events.js';
 import { chrome, type DemoLanguage } from './texts.js';
 
 const STORAGE_KEY = 'sel-demo-backend';
+/** A fault armed for the next load: the reload that makes that load starts a new backend, so it is kept here. */
+const LOAD_FAULT_KEY = 'sel-demo-load-fault';
 const backend = new MemoryAdapter({ latencyMs: 350, persist: { storage: sessionStorage, key: STORAGE_KEY } });
+const armedLoadFault = sessionStorage.getItem(LOAD_FAULT_KEY) as MemoryFaultKind | null;
+sessionStorage.removeItem(LOAD_FAULT_KEY);
+if (armedLoadFault) backend.setFault('load', { kind: armedLoadFault, once: true, retryAfterSeconds: 15 });
 
 await setupWorker(...createSelHandlers({ backend, baseUrl: '/api/sel' })).start({
   quiet: true,
@@ -46,8 +52,21 @@ function showDemoState(): void {
   byId('user-name').textContent = backend.account.displayName;
 }
 
+/** The operation whose fault is armed and has not fired yet. */
+let armed: MemoryOperation | undefined = armedLoadFault ? 'load' : undefined;
+
+function operationOf(detail: SelErrorDetail): MemoryOperation {
+  if (detail.operation === 'load') return 'load';
+  return detail.section === 'password' ? 'password' : 'save';
+}
+
 function logEvent(event: Event): void {
   const detail = (event as CustomEvent).detail as unknown;
+  // The armed fault has fired (every fault ends in a sel-error): « Panne programmée » no longer holds.
+  if (event.type === 'sel-error' && armed === operationOf(detail as SelErrorDetail)) {
+    armed = undefined;
+    byId('demo-status').textContent = '';
+  }
   const item = document.createElement('li');
   item.textContent = `${event.type} ${JSON.stringify(detail)}`;
   byId('event-log').prepend(item);
@@ -69,8 +88,17 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')
 byId('fault-arm').addEventListener('click', () => {
   const operation = byId<HTMLSelectElement>('fault-operation').value as MemoryOperation;
   const kind = byId<HTMLSelectElement>('fault-kind').value as MemoryFaultKind;
+  const texts = chrome[currentLanguage()];
+  if (operation === 'load') {
+    // The page loads the account once: the fault waits in the session for the reload that loads it again.
+    sessionStorage.setItem(LOAD_FAULT_KEY, kind);
+    armed = undefined;
+    byId('demo-status').textContent = texts.faultArmedLoad;
+    return;
+  }
   backend.setFault(operation, { kind, once: true, retryAfterSeconds: 15 });
-  byId('demo-status').textContent = chrome[currentLanguage()].faultArmed;
+  armed = operation;
+  byId('demo-status').textContent = texts.faultArmed;
 });
 
 byId('demo-reset').addEventListener('click', () => {

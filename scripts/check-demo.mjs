@@ -1,6 +1,7 @@
 // Checks what `npm run demo:mock` gives a new user: the demo "Mon compte" page served by Vite, with the mock
 // backend in its service worker. Opens it in Chromium and fails unless the four sections show the demo
-// account, the page logs no console error, and axe finds no WCAG A/AA violation.
+// account, the page logs no console error, axe finds no WCAG A/AA violation, the page never scrolls sideways,
+// and a fault armed for the next load fires after the reload (scripts/check-demo-behaviour.mjs).
 //
 //   node scripts/check-demo.mjs
 //
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
+import { checkLoadFault, checkReflow, checkSaveFault } from './check-demo-behaviour.mjs';
 
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
 const TIMEOUT_MS = 60_000;
@@ -35,13 +37,15 @@ async function main() {
     ],
   });
   const problems = [];
+  /** Once a fault is armed on purpose, the browser's echo of the failed request is no problem. */
+  let faultArmed = false;
   try {
     const page = await browser.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      if (message.type() === 'error' && !faultArmed) problems.push(`console error: ${message.text()}`);
     });
     page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+      if (response.status() >= 400 && !faultArmed) problems.push(`HTTP ${response.status()} for ${response.url()}`);
     });
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     const started = Date.now();
@@ -70,7 +74,14 @@ async function main() {
       return result.violations.map((violation) => `${violation.id}: ${violation.nodes.length} node(s)`);
     });
     problems.push(...violations.map((violation) => `axe ${violation}`));
-    if (problems.length === 0) console.log(`demo page: the four sections rendered in ${readyMs} ms, axe clean`);
+    problems.push(...(await checkReflow(page)));
+    // Last: it leaves the page on a failed load.
+    faultArmed = true;
+    problems.push(...(await checkSaveFault(page)));
+    problems.push(...(await checkLoadFault(page, url)));
+    if (problems.length === 0) {
+      console.log(`demo page: the four sections rendered in ${readyMs} ms, axe clean, no sideways scroll, faults kept`);
+    }
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
   } finally {

@@ -18,7 +18,9 @@
 //   of 4xx/5xx" (or "net::ERR_FAILED") for a request the mock backend answered with that error on purpose:
 //   the preview writes those down (`window.__SEL_SIMULATED_FAULTS__`, .storybook/preview.ts). A story
 //   simulating a 412 does not fail for it; a missing file, or an error the story did not ask for, does;
-// - an axe-core violation of a WCAG 2.0/2.1/2.2 A or AA rule in `#storybook-root`, once the story finished.
+// - an axe-core violation of a WCAG 2.0/2.1/2.2 A or AA rule in `#storybook-root`, once the story finished;
+// - in a Playground story, a Controls panel that is not the element's public API, or a control that does not
+//   change the element (scripts/check-story-controls.mjs).
 //   The a11y addon's automatic run is switched off for these page loads (`globals=a11y.manual:!true`) so
 //   axe runs once per story.
 // The mock backend answers at once during the check (`mockLatency=0`, stories/support/backend.ts): the
@@ -38,6 +40,7 @@ import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { judgeControls } from './check-story-controls.mjs';
 
 const options = parseOptions(process.argv.slice(2));
 const STORY_TIMEOUT_MS = options.timeout ?? 20_000;
@@ -122,6 +125,8 @@ async function judgeStory(story, record, signal) {
   for (const { id, help, count, targets } of violations) {
     record.problem(`axe: ${id}: ${help} (${count} node${count > 1 ? 's' : ''}: ${targets.join(' | ')})`);
   }
+  // A Playground story's controls: the public API only, and each one changes the element.
+  if (story.id.endsWith('--playground')) await judgeControls(page, story, (text) => record.problem(text));
   // Errors that came after the story finished (a late rejection) count too.
   const late = await page.evaluate((seen) => window.__storyCheck.events.slice(seen), events.length);
   for (const event of late) record.renderProblem(event);

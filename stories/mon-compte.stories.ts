@@ -6,9 +6,9 @@ import '../src/sel-redlist.js';
 import '../src/sel-password-change.js';
 import type { MemoryAdapterOptions } from '../src/mocks/memory-adapter.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
-import { clickButton, shadowOf, waitForRole } from './support/interact.js';
+import { clickButton, shadowOf, waitForRole, waitForText } from './support/interact.js';
 
-const EDIT = /^(Modifier…|Edit…)$/;
+const EDIT = /^(Modifier…|Edit…)/;
 const CHANGE_PASSWORD = /^(Changer de mot de passe…|Change password…)$/;
 
 const meta: Meta = {
@@ -109,15 +109,41 @@ export const PortalThemeEditing: Story = {
   },
 };
 
+/**
+ * The « Thème » toolbar set to the DSFR theme shipped in the package (`sel-widgets/themes/dsfr.css`, shown on
+ * the « Pages/Thème DSFR » docs page): the State design system's colours, spacing and focus.
+ */
+export const DsfrTheme: Story = {
+  ...page('dsfr'),
+  globals: { theme: 'dsfr' },
+  play: untilLoaded,
+};
+
+/** The DSFR theme on every form. */
+export const DsfrThemeEditing: Story = {
+  ...page('dsfr-editing'),
+  globals: { theme: 'dsfr' },
+  play: async (context) => {
+    const roots = await loaded(context);
+    for (const tag of ['sel-general-info', 'sel-phones', 'sel-redlist']) await clickButton(roots[tag]!, EDIT);
+    await clickButton(roots['sel-password-change']!, CHANGE_PASSWORD);
+    await waitForRole(roots['sel-phones']!, 'button', /^(Ajouter un numéro|Add a number)$/);
+  },
+};
+
 /** One request for the whole page: while it runs, every section says it is loading. */
 export const Loading: Story = page('loading', { latencyMs: FOREVER_MS });
 
-/** That one request failed: every section says so and offers « Réessayer », which reloads them all. */
+/**
+ * That one request failed: the first section says so, once, with the only « Réessayer », which reloads them
+ * all; the others point to it.
+ */
 export const LoadFailed: Story = {
   ...page('load-failed', {}, (backend) => backend.setFault('load', 'server')),
   play: async ({ canvasElement }) => {
-    for (const tag of ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change']) {
-      await waitForRole(await shadowOf(canvasElement, tag), 'button', /^(Réessayer|Retry)$/);
+    await waitForRole(await shadowOf(canvasElement, 'sel-general-info'), 'button', /^(Réessayer|Retry)$/);
+    for (const tag of ['sel-phones', 'sel-redlist', 'sel-password-change']) {
+      await waitForText(await shadowOf(canvasElement, tag), /Informations générales|General information/);
     }
   },
 };

@@ -7,9 +7,10 @@ import type { Account } from '../src/contract/schemas.js';
 import { demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, fill, shadowOf, waitForInvalid, waitForRole, waitForText } from './support/interact.js';
+import { publicArgTypes, publicControls, renderWithArgs } from './support/public-api.js';
 
 const TAG = 'sel-general-info';
-const EDIT = /^(Modifier…|Edit…)$/;
+const EDIT = /^(Modifier…|Edit…)/;
 const SAVE = /^(Valider|Save)$/;
 const WEBSITE = /^(Site web|Website)$/;
 const NEW_WEBSITE = 'https://nouveau.univ-exemple.fr/cmartin';
@@ -18,7 +19,9 @@ const meta: Meta = {
   title: 'Éléments/sel-general-info (Informations générales)',
   component: TAG,
   tags: ['autodocs'],
+  argTypes: publicArgTypes(TAG),
   parameters: {
+    controls: publicControls(TAG),
     docs: {
       description: {
         component:
@@ -36,7 +39,7 @@ type Context = StoryContext;
 function story(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup): Story {
   return {
     loaders: [backendLoader(`general-info-${name}`, options, setup)],
-    render: (_args, context) => html`<sel-general-info api-base=${loadedBackend(context).apiBase}></sel-general-info>`,
+    render: (args, context) => renderWithArgs(TAG, args, loadedBackend(context).apiBase),
   };
 }
 
@@ -212,7 +215,13 @@ export const EmailAddress: Story = refused('email', 'claire.martin@univ-exemple.
 export const TooLong: Story = refused('too-long', `https://perso.univ-exemple.fr/${'cmartin/'.repeat(260)}`);
 
 /** Typed without https://: the field offers the full address, which the person accepts or not. */
-export const MissingScheme: Story = refused('suggestion', 'perso.univ-exemple.fr/cmartin');
+export const MissingScheme: Story = {
+  ...story('suggestion'),
+  play: async (context) => {
+    const root = await submit(context, 'perso.univ-exemple.fr/cmartin');
+    await waitForRole(root, 'button', /^(Utiliser cette adresse|Use this address)$/);
+  },
+};
 
 /** The field emptied: removing deletes data, so the button asks for a confirmation. */
 export const ConfirmRemoval: Story = {
@@ -316,3 +325,9 @@ export const LoadFailedNetwork: Story = failedLoad('load-network', { kind: 'netw
 export const LoadFailedSessionExpired: Story = failedLoad('load-401', { kind: 'unauthorized' });
 export const LoadFailedServer: Story = failedLoad('load-500', { kind: 'server' });
 export const LoadFailedInvalidResponse: Story = failedLoad('load-invalid', { kind: 'invalid_response' });
+
+/**
+ * Every control of the panel changes this element live: its attributes, `lang`, the `--sel-*` custom
+ * properties and a rule per part (`::part(heading)`: CSS declarations). Only the public API is listed.
+ */
+export const Playground: Story = { ...story('playground'), play: untilLoaded };

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, fill, shadowOf, waitForInvalid, waitForRole, waitForText } from './support/interact.js';
 import { waitFor } from '../test/helpers/queries.js';
+import { publicArgTypes, publicControls, renderWithArgs } from './support/public-api.js';
 
 const TAG = 'sel-password-change';
 const OPEN = /^(Changer de mot de passe…|Change password…)$/;
@@ -27,7 +28,9 @@ const meta: Meta = {
   title: 'Éléments/sel-password-change (Authentification)',
   component: TAG,
   tags: ['autodocs'],
+  argTypes: publicArgTypes(TAG),
   parameters: {
+    controls: publicControls(TAG),
     docs: {
       description: {
         component:
@@ -47,8 +50,7 @@ type Context = StoryContext;
 function story(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup): Story {
   return {
     loaders: [backendLoader(`password-${name}`, options, setup)],
-    render: (_args, context) =>
-      html`<sel-password-change api-base=${loadedBackend(context).apiBase}></sel-password-change>`,
+    render: (args, context) => renderWithArgs(TAG, args, loadedBackend(context).apiBase),
   };
 }
 
@@ -354,3 +356,9 @@ export const FailedServer: Story = failedChange('500', { kind: 'server' });
 export const LoadFailedInvalidResponse: Story = failedLoad('load-invalid', { kind: 'invalid_response' });
 export const LoadFailedServer: Story = failedLoad('load-500', { kind: 'server' });
 export const LoadFailedNetwork: Story = failedLoad('load-network', { kind: 'network' });
+
+/**
+ * Every control of the panel changes this element live: its attributes, `lang`, the `--sel-*` custom
+ * properties and a rule per part (`::part(heading)`: CSS declarations). Only the public API is listed.
+ */
+export const Playground: Story = { ...story('playground'), play: untilLoaded };

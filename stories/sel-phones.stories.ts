@@ -7,9 +7,10 @@ import type { Account, Phone } from '../src/contract/schemas.js';
 import { demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { choose, clickButton, fill, shadowOf, waitForInvalid, waitForRole, waitForText } from './support/interact.js';
+import { publicArgTypes, publicControls, renderWithArgs } from './support/public-api.js';
 
 const TAG = 'sel-phones';
-const EDIT = /^(Modifier…|Edit…)$/;
+const EDIT = /^(Modifier…|Edit…)/;
 const SAVE = /^(Valider|Save)$/;
 const ADD = /^(Ajouter un numéro|Add a number)$/;
 
@@ -40,7 +41,9 @@ const meta: Meta = {
   title: 'Éléments/sel-phones (Téléphones)',
   component: TAG,
   tags: ['autodocs'],
+  argTypes: publicArgTypes(TAG),
   parameters: {
+    controls: publicControls(TAG),
     docs: {
       description: {
         component:
@@ -58,8 +61,12 @@ type Context = StoryContext;
 function story(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup, region = 'FR'): Story {
   return {
     loaders: [backendLoader(`phones-${name}`, options, setup)],
-    render: (_args, context) =>
-      html`<sel-phones api-base=${loadedBackend(context).apiBase} default-region=${region}></sel-phones>`,
+    render: (args, context) =>
+      renderWithArgs(
+        TAG,
+        { ...args, 'default-region': args['default-region'] ?? region },
+        loadedBackend(context).apiBase,
+      ),
   };
 }
 
@@ -368,3 +375,9 @@ export const LoadFailedNetwork: Story = failedLoad('load-network', { kind: 'netw
 export const LoadFailedSessionExpired: Story = failedLoad('load-401', { kind: 'unauthorized' });
 export const LoadFailedServer: Story = failedLoad('load-500', { kind: 'server' });
 export const LoadFailedInvalidResponse: Story = failedLoad('load-invalid', { kind: 'invalid_response' });
+
+/**
+ * Every control of the panel changes this element live: its attributes, `lang`, the `--sel-*` custom
+ * properties and a rule per part (`::part(heading)`: CSS declarations). Only the public API is listed.
+ */
+export const Playground: Story = { ...story('playground'), play: untilLoaded };

@@ -5,15 +5,18 @@ import type { MemoryAdapterOptions, MemoryFault } from '../src/mocks/memory-adap
 import { demoAccount } from '../src/mocks/demo-account.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, clickRadio, shadowOf, waitForRole, waitForText } from './support/interact.js';
+import { publicArgTypes, publicControls, renderWithArgs } from './support/public-api.js';
 
 const TAG = 'sel-redlist';
-const EDIT = /^(Modifier…|Edit…)$/;
+const EDIT = /^(Modifier…|Edit…)/;
 
 const meta: Meta = {
   title: 'Éléments/sel-redlist (Liste rouge)',
   component: TAG,
   tags: ['autodocs'],
+  argTypes: publicArgTypes(TAG),
   parameters: {
+    controls: publicControls(TAG),
     docs: {
       description: {
         component:
@@ -31,7 +34,7 @@ type Context = StoryContext;
 function story(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup): Story {
   return {
     loaders: [backendLoader(`redlist-${name}`, options, setup)],
-    render: (_args, context) => html`<sel-redlist api-base=${loadedBackend(context).apiBase}></sel-redlist>`,
+    render: (args, context) => renderWithArgs(TAG, args, loadedBackend(context).apiBase),
   };
 }
 
@@ -140,3 +143,9 @@ export const LoadFailedNetwork: Story = failedLoad('load-network', { kind: 'netw
 export const LoadFailedSessionExpired: Story = failedLoad('load-401', { kind: 'unauthorized' });
 export const LoadFailedInvalidResponse: Story = failedLoad('load-invalid', { kind: 'invalid_response' });
 export const LoadFailedServer: Story = failedLoad('load-500', { kind: 'server' });
+
+/**
+ * Every control of the panel changes this element live: its attributes, `lang`, the `--sel-*` custom
+ * properties and a rule per part (`::part(heading)`: CSS declarations). Only the public API is listed.
+ */
+export const Playground: Story = { ...story('playground'), play: untilLoaded };

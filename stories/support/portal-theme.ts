@@ -54,19 +54,3 @@ sel-general-info::part(term) {
   color: #4a5562;
 }
 `;
-
-const STYLE_ID = 'sel-portal-theme';
-
-/** Adds the portal's stylesheet to the page, or takes it away. */
-export function applyPortalTheme(on: boolean): void {
-  const existing = document.getElementById(STYLE_ID);
-  if (!on) {
-    existing?.remove();
-    return;
-  }
-  if (existing) return;
-  const style = document.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = PORTAL_THEME_CSS;
-  document.head.append(style);
-}

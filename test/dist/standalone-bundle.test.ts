@@ -70,7 +70,7 @@ describe('dist/sel-widgets.js on a plain page under a strict CSP', () => {
   it('saves through the real HTTP contract', async () => {
     await openPage();
     const redlist = shadowOf('sel-redlist');
-    getByRole(redlist, 'button', 'Modifier…').click();
+    getByRole(redlist, 'button', 'Modifier… (liste rouge)').click();
     // « Apparaître dans l'annuaire public ? » Non: the liste rouge.
     await waitFor(() => getByRole(redlist, 'radio', 'Non'));
     getByRole(redlist, 'radio', 'Non').click();

@@ -118,7 +118,7 @@ describe('AccountStore', () => {
         html`<div>${[1, 2, 3, 4].map(() => html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`)}</div>`,
       );
       const elements = [...page.querySelectorAll<SelRedlist>('sel-redlist')];
-      for (const el of elements) await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier…'));
+      for (const el of elements) await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'));
       expect(setup.requests.filter((request) => request.method === 'GET')).to.have.length(1);
     });
 
@@ -130,7 +130,9 @@ describe('AccountStore', () => {
         </div>`,
       );
       const [first, second] = [...page.querySelectorAll<SelRedlist>('sel-redlist')] as [SelRedlist, SelRedlist];
-      await waitFor(() => getByRole(first.shadowRoot!, 'button', 'Modifier…')).then((button) => button.click());
+      await waitFor(() => getByRole(first.shadowRoot!, 'button', 'Modifier… (liste rouge)')).then((button) =>
+        button.click(),
+      );
       await first.updateComplete;
       getByRole(first.shadowRoot!, 'radio', 'Non').click();
       getByRole(first.shadowRoot!, 'button', 'Valider').click();

@@ -81,7 +81,7 @@ describe('the « Mon compte » page in Chromium', () => {
   });
 
   it('saves the website', async () => {
-    await (await control('sel-general-info', 'button', 'Modifier…')).click();
+    await (await control('sel-general-info', 'button', 'Modifier… (site web)')).click();
     await replaceText(await control('sel-general-info', 'textbox', 'Site web'), 'https://perso.example.org/claire');
     await (await control('sel-general-info', 'button', 'Valider')).click();
     await until(stored, (account) => account.website === 'https://perso.example.org/claire', 'website stored');
@@ -91,7 +91,7 @@ describe('the « Mon compte » page in Chromium', () => {
   });
 
   it('adds a phone, stored in E.164', async () => {
-    await (await control('sel-phones', 'button', 'Modifier…')).click();
+    await (await control('sel-phones', 'button', 'Modifier… (numéros de téléphone)')).click();
     await (await control('sel-phones', 'button', 'Ajouter un numéro')).click();
     // Focus moves into the new row's field: type there, as a person would.
     await tab.page.keyboard.type('06 11 22 33 44');
@@ -104,14 +104,14 @@ describe('the « Mon compte » page in Chromium', () => {
   });
 
   it('changes the liste rouge', async () => {
-    await (await control('sel-redlist', 'button', 'Modifier…')).click();
+    await (await control('sel-redlist', 'button', 'Modifier… (liste rouge)')).click();
     await (await control('sel-redlist', 'radio', 'Non')).click();
     await (await control('sel-redlist', 'button', 'Valider')).click();
     await until(stored, (account) => account.redList, 'liste rouge stored');
   });
 
   it('says the account changed elsewhere (412), keeps what was typed, and saves after the reload', async () => {
-    await (await control('sel-general-info', 'button', 'Modifier…')).click();
+    await (await control('sel-general-info', 'button', 'Modifier… (site web)')).click();
     const field = await control('sel-general-info', 'textbox', 'Site web');
     await replaceText(field, 'https://perso.example.org/typed');
     const current = (await server.store.get('cmartin'))!;

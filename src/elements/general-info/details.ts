@@ -82,7 +82,10 @@ function renderList(items: string[], context: DetailsContext): TemplateResult | 
   </ul>`;
 }
 
-/** The expiry date when the directory has one, and always the rule of the user guide, in words. */
+/**
+ * The expiry date when the directory has one, and always the rule of the user guide, in words: in the
+ * text colour, since a grey sentence alone in a value reads as a placeholder.
+ */
 function renderValidity(account: Account, { msg, formatDate }: DetailsContext): TemplateResult {
   const expiresAt = account.accountExpiresAt?.trim();
   return html`${
@@ -90,5 +93,5 @@ function renderValidity(account: Account, { msg, formatDate }: DetailsContext): 
         ? html`<p>${msg('generalInfo.accountExpiresAt', { date: formatDate(asCalendarDay(expiresAt)) })}</p>`
         : nothing
     }
-    <p class="muted">${msg('generalInfo.accountRule')}</p>`;
+    <p>${msg('generalInfo.accountRule')}</p>`;
 }

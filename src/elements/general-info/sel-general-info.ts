@@ -95,6 +95,8 @@ export class SelGeneralInfo extends SelSection {
   @state() private status: string | undefined;
   /** A save failure shown in view mode: a 403 closes the form, or the form was closed while saving. */
   @state() private viewError: string | undefined;
+  /** Said to screen readers only: the message that appeared when the person left the field. */
+  @state() private announcement = '';
 
   private readonly saveFlow = new SaveFlow(this, () => this.section);
   /** Counts form openings, so that a save that ends after its form was closed does not act on a newer one. */
@@ -154,9 +156,8 @@ export class SelGeneralInfo extends SelSection {
         ? html`<div class="actions inline">
             <button
               type="button"
-              class="link"
               part="button edit-button"
-              aria-describedby="website-term"
+              aria-label=${this.msg('generalInfo.website.edit')}
               @click=${this.startEditing}
             >
               ${this.msg('common.edit')}
@@ -195,7 +196,7 @@ export class SelGeneralInfo extends SelSection {
         translate="no"
         .value=${live(this.draft)}
         ?readonly=${flow.pending}
-        aria-invalid=${feedback ? 'true' : 'false'}
+        aria-invalid=${feedback && feedback.kind !== 'suggestion' ? 'true' : 'false'}
         aria-describedby=${describedBy}
         @input=${this.onInput}
         @blur=${this.onBlur}
@@ -209,14 +210,15 @@ export class SelGeneralInfo extends SelSection {
           : nothing
       }
       ${this.renderSaveError(account)}
-      ${flow.pending ? html`<p class="muted" role="status" part="message">${this.msg('common.saving')}</p>` : nothing}
+      <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="actions">
         <button
           type="submit"
           class=${this.confirmingRemoval ? 'danger' : 'confirm'}
           part="button confirm-button"
           aria-describedby=${this.confirmingRemoval ? 'website-removal' : nothing}
-          ?disabled=${flow.blocked}
+          aria-disabled=${flow.blocked ? 'true' : 'false'}
         >
           ${this.msg(this.confirmingRemoval ? 'generalInfo.website.confirmRemovalButton' : 'common.save')}
         </button>
@@ -292,6 +294,7 @@ export class SelGeneralInfo extends SelSection {
 
   private onInput = (event: Event): void => {
     this.draft = (event.target as HTMLInputElement).value;
+    this.announcement = '';
     this.confirmingRemoval = false;
     // Once a message is shown it follows the correction, so it disappears as soon as the value is right.
     if (this.feedback) this.feedback = feedbackFor(checkWebsite(this.draft));
@@ -302,7 +305,12 @@ export class SelGeneralInfo extends SelSection {
     // A pointer pressing « Valider » or « Annuler »: that button decides. A message appearing now would push
     // the button down between the press and the release, and the click would be lost. Tab still checks.
     if (this.buttonPress.pressing) return;
+    const shown = this.feedback;
     this.feedback = feedbackFor(checkWebsite(this.draft));
+    // Focus has moved on, so the message tied to the field is not read out with it: say it once.
+    const fresh = this.feedback && JSON.stringify(this.feedback) !== JSON.stringify(shown);
+    this.announcement =
+      fresh && this.feedback ? feedbackMessage(this.feedback, (key, params) => this.msg(key, params)) : '';
   };
 
   private onKeydown = (event: KeyboardEvent): void => {

@@ -43,9 +43,9 @@ export const passwordLightStyles = css`
   ${scope} .sel-pc-form *::after {
     box-sizing: border-box;
   }
-  ${scope} .sel-pc-form p,
-  ${scope} .sel-pc-form ul,
-  ${scope} .sel-pc-form li {
+  /* :where() keeps this reset at the weight of one class, so the classed rules below it (field errors,
+     messages, the rules title) win by coming later; with the tag names counted it outweighed them all. */
+  ${scope} .sel-pc-form :where(p, ul, li) {
     margin: 0;
     padding: 0;
     font: inherit;
@@ -109,7 +109,8 @@ export const passwordLightStyles = css`
     color: var(--_confirm-text, #ffffff);
     font-weight: 600;
   }
-  ${scope} button.sel-pc-button:disabled {
+  ${scope} button.sel-pc-button:disabled,
+  ${scope} button.sel-pc-button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }
@@ -135,8 +136,11 @@ export const passwordLightStyles = css`
     padding: 0.5rem 0.75rem;
     border-left: 4px solid transparent;
   }
+  /* Empty, it takes no room but stays in the accessibility tree: a live region must exist before its words. */
   ${scope} .sel-pc-message:empty {
-    display: none;
+    margin: 0;
+    padding: 0;
+    border: 0;
   }
   ${scope} .sel-pc-error {
     border-left-color: var(--_error, #ce0500);
@@ -155,7 +159,7 @@ export const passwordLightStyles = css`
     font-weight: 600;
   }
   ${scope} .sel-pc-field-error:empty {
-    display: none;
+    margin: 0;
   }
   ${scope} .sel-pc-muted {
     color: var(--_muted, #525252);

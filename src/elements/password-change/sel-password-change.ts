@@ -28,6 +28,7 @@ import { adoptPasswordStyles } from './light-styles.js';
 import { passwordRulesFor } from './rules-attribute.js';
 import { PasswordStrengthController } from './strength-controller.js';
 import { renderStrength } from './strength-view.js';
+import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
 
@@ -155,6 +156,7 @@ export class SelPasswordChange extends SelSection {
   @state() private viewError: string | undefined;
 
   private readonly saveFlow = new SaveFlow(this, () => this.section);
+  private readonly buttonPress = new ButtonPress();
   /** `msg` as a plain function, for the render helpers in other files. */
   private readonly say = (key: MessageKey, params?: Record<string, string | number>): string => this.msg(key, params);
   private readonly strength = new PasswordStrengthController(this);
@@ -243,6 +245,9 @@ export class SelPasswordChange extends SelSection {
 
   private onFocusOut = (event: FocusEvent): void => {
     const target = event.target;
+    // A pointer pressing « Valider »: the mismatch shown now would push it down under the pointer before the
+    // release, and the click would be lost. The submit says it anyway; leaving with Tab still shows it.
+    if (this.buttonPress.pressing) return;
     if (target instanceof HTMLInputElement && target.id === this.ids.input.confirm && target.value !== '') {
       this.confirmTouched = true;
     }
@@ -398,7 +403,7 @@ export class SelPasswordChange extends SelSection {
   private focusFallback(): void {
     const save = this.formContainer?.querySelector<HTMLButtonElement>('button.sel-pc-confirm');
     const target =
-      save && !save.disabled
+      save && save.getAttribute('aria-disabled') !== 'true'
         ? save
         : (this.input('current') ?? this.formContainer?.querySelector<HTMLElement>(`#${this.ids.saved}`));
     target?.focus();
@@ -555,6 +560,7 @@ export class SelPasswordChange extends SelSection {
       @keydown=${this.onKeydown}
       @focusin=${this.onFocusIn}
       @focusout=${this.onFocusOut}
+      @pointerdown=${this.buttonPress.onPointerDown}
     >
       ${this.renderUsername(account)} ${this.succeeded ? this.renderSuccess() : this.renderFields(account)}
     </form>`;
@@ -609,7 +615,11 @@ export class SelPasswordChange extends SelSection {
         busy ? html`<p class="sel-pc-message sel-pc-muted" aria-hidden="true">${this.msg(busy)}</p>` : nothing
       }
       <div class="sel-pc-actions">
-        <button type="submit" class="sel-pc-button sel-pc-confirm" ?disabled=${flow.blocked || this.checking}>
+        <button
+          type="submit"
+          class="sel-pc-button sel-pc-confirm"
+          aria-disabled=${flow.blocked || this.checking ? 'true' : 'false'}
+        >
           ${this.msg('common.save')}
         </button>
         <button type="button" class="sel-pc-button sel-pc-cancel" @click=${this.cancel}>

@@ -81,7 +81,7 @@ const FALLBACK_REGION = 'FR';
  * @cssprop --sel-color-confirm - Background of « Valider » (default #18753c).
  * @cssprop --sel-color-confirm-text - Text of « Valider » (default #ffffff).
  * @cssprop --sel-color-accent - Links and buttons (default #000091).
- * @cssprop --sel-color-error - Error messages and the invalid field (default #ce0500).
+ * @cssprop --sel-color-error - Error messages, the invalid field and « Supprimer » (default #ce0500).
  * @cssprop --sel-color-error-background - Background of error messages (default #fff4f3).
  * @cssprop --sel-color-warning - Type warnings (default #b34000).
  * @cssprop --sel-color-warning-background - Background of type warnings (default #fff4ed).
@@ -134,6 +134,8 @@ export class SelPhones extends SelSection {
   @state() private status: string | undefined;
   /** A save failure shown in view mode: a 403 closes the form, or the form was closed while saving. */
   @state() private viewError: string | undefined;
+  /** Said to screen readers only: a row's error that appeared when the person left it, the limit. */
+  @state() private announcement = '';
 
   private readonly saveFlow = new SaveFlow(this, () => this.section);
   /** Counts form openings, so that a save that ends after its form was closed does not act on a newer one. */
@@ -210,9 +212,8 @@ export class SelPhones extends SelSection {
           ? html`<div class="actions">
               <button
                 type="button"
-                class="link"
                 part="button edit-button"
-                aria-describedby="heading"
+                aria-label=${this.msg('phones.edit')}
                 @click=${this.startEditing}
               >
                 ${this.msg('common.edit')}
@@ -276,9 +277,15 @@ export class SelPhones extends SelSection {
           : nothing
       }
       ${this.renderSaveError(account, tools)}
-      ${flow.pending ? html`<p class="muted" role="status" part="message">${this.msg('common.saving')}</p>` : nothing}
+      <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="actions">
-        <button type="submit" class="confirm" part="button confirm-button" ?disabled=${flow.blocked}>
+        <button
+          type="submit"
+          class="confirm"
+          part="button confirm-button"
+          aria-disabled=${flow.blocked ? 'true' : 'false'}
+        >
           ${this.msg('common.save')}
         </button>
         <button type="button" part="button cancel-button" @click=${this.cancel}>${this.msg('common.cancel')}</button>
@@ -341,6 +348,7 @@ export class SelPhones extends SelSection {
       </div>
       <button
         type="button"
+        class="remove"
         part="button remove-button"
         aria-label=${removeName}
         ?disabled=${pending}
@@ -436,7 +444,8 @@ export class SelPhones extends SelSection {
     if (this.saveFlow.pending) return;
     if (this.rows.length >= MAX_PHONES) {
       // The button stays focusable at the limit (aria-disabled): pressing it says why nothing happens.
-      await this.announce(this.msg('phones.maxReached', { max: MAX_PHONES }));
+      // Seen once, under the button; heard through the form's live region, not in a second (green) box.
+      await this.announceInForm(this.msg('phones.maxReached', { max: MAX_PHONES }));
       return;
     }
     const key = ++this.lastKey;
@@ -499,9 +508,21 @@ export class SelPhones extends SelSection {
     // the button down between the press and the release, and the click would be lost. Tab still judges,
     // though the next stop is the row's « Supprimer »: a keyboard user leaving a wrong number hears why.
     const judge = !this.buttonPress.pressing;
+    const before = this.rowError(key, tools);
     this.rows = this.rows.map((row) =>
       row.key === key ? { ...row, draft, showFeedback: row.showFeedback || judge } : row,
     );
+    // Focus has moved on, so the message tied to the field is not read out with it: say it once.
+    const after = this.rowError(key, tools);
+    if (after && after !== before) void this.announceInForm(after);
+  }
+
+  /** The error a row shows now, in words, or `undefined`. */
+  private rowError(key: number, tools: PhoneTools): string | undefined {
+    const index = this.rows.findIndex((row) => row.key === key);
+    const row = this.rows[index];
+    const error = row?.showFeedback ? checkRows(this.rows, this.region, tools)[index]?.error : undefined;
+    return row && error ? rowErrorMessage(error, row.type, this.region, tools, this.msg.bind(this)) : undefined;
   }
 
   private onKeydown = (event: KeyboardEvent): void => {
@@ -609,8 +630,16 @@ export class SelPhones extends SelSection {
     await this.updateComplete;
   }
 
+  private async announceInForm(text: string): Promise<void> {
+    // Emptied first, so that the same words twice in a row are announced twice.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = text;
+  }
+
   private async closeForm(status?: string): Promise<void> {
     this.editing = false;
+    this.announcement = '';
     this.rows = [];
     this.listError = undefined;
     this.serverErrorsOnRows = false;

@@ -38,8 +38,9 @@ export const phonesStyles = css`
     flex-direction: column;
     gap: 0.25rem;
   }
+  /* As wide as a number needs, not the rest of the row: « Supprimer » stays beside the number it removes. */
   .field.number {
-    flex: 1 1 14rem;
+    flex: 0 1 20rem;
     min-width: 0;
   }
   label {
@@ -65,6 +66,11 @@ export const phonesStyles = css`
   input[readonly],
   select:disabled {
     background: var(--sel-color-readonly-background, #f6f6f6);
+  }
+  /* The destructive action, told apart from « Ajouter un numéro » by its colour and its place in the row. */
+  button.remove {
+    color: var(--_error);
+    border-color: var(--_error);
   }
   .feedback {
     flex: 1 0 100%;

@@ -94,7 +94,12 @@ export class SelRedlist extends SelSection {
       ${
         account.editable.redList
           ? html`<div class="actions">
-              <button type="button" class="link" part="button edit-button" @click=${this.startEditing}>
+              <button
+                type="button"
+                part="button edit-button"
+                aria-label=${this.msg('redlist.edit')}
+                @click=${this.startEditing}
+              >
                 ${this.msg('common.edit')}
               </button>
             </div>`
@@ -135,7 +140,12 @@ export class SelRedlist extends SelSection {
       }
       <p class="muted pending" role="status">${flow.pending ? this.msg('common.saving') : nothing}</p>
       <div class="actions">
-        <button type="submit" class="confirm" part="button confirm-button" ?disabled=${flow.blocked}>
+        <button
+          type="submit"
+          class="confirm"
+          part="button confirm-button"
+          aria-disabled=${flow.blocked ? 'true' : 'false'}
+        >
           ${this.msg('common.save')}
         </button>
         <button type="button" part="button" @click=${this.cancel}>${this.msg('common.cancel')}</button>

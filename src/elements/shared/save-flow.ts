@@ -13,7 +13,10 @@ import { emit } from './events.js';
 export type SaveOutcome = 'saved' | 'failed' | 'busy';
 
 export class SaveFlow implements ReactiveController {
-  /** A save is in flight: its button is disabled. */
+  /**
+   * A save is in flight. Its « Valider » says so with `aria-disabled`, not `disabled`, which would drop focus
+   * to the page for as long as the request runs; `blocked` is the guard every submit checks first.
+   */
   pending = false;
   /** The last failure, until the next attempt or `reset()`. */
   error: SelError | undefined;

@@ -15,6 +15,7 @@ import { reportSessionEnded } from '../../store/session.js';
 import { messageKeyFor } from './error-messages.js';
 import { FIELDS_OF_SECTION } from './section-fields.js';
 import { emit } from './events.js';
+import { failureReporterOf, joinFailureReporters } from './load-failure-reporter.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import { sectionStyles } from './styles.js';
 
@@ -41,6 +42,7 @@ export abstract class SelSection extends LitElement {
   private connection: AbortController | undefined;
   private unsubscribeStore: (() => void) | undefined;
   private unsubscribeConfig: (() => void) | undefined;
+  private leaveReporters: (() => void) | undefined;
   private reportedNotConfigured = false;
 
   override connectedCallback(): void {
@@ -92,6 +94,11 @@ export abstract class SelSection extends LitElement {
     }
     this.connection = new AbortController();
     this.unsubscribeStore = store.subscribe(() => this.requestUpdate());
+    this.leaveReporters = joinFailureReporters(store, {
+      element: this,
+      title: () => this.msg(this.titleKey),
+      requestUpdate: () => this.requestUpdate(),
+    });
     this.load(false);
   }
 
@@ -101,6 +108,8 @@ export abstract class SelSection extends LitElement {
     this.connection = undefined;
     this.unsubscribeStore?.();
     this.unsubscribeStore = undefined;
+    this.leaveReporters?.();
+    this.leaveReporters = undefined;
   }
 
   private load(force: boolean): void {
@@ -144,6 +153,13 @@ export abstract class SelSection extends LitElement {
     const account = store.account;
     if (account && this.unreadableFields().length === 0) return this.renderAccount(account);
     const error = store.loadError;
+    const reporter = error ? failureReporterOf(store) : undefined;
+    if (error && reporter && reporter.element !== this) {
+      // Not an alert: the section that shows the failure has announced it already.
+      return html`<p class="message info" part="message">
+        ${this.msg('common.loadFailedElsewhere', { section: reporter.title() })}
+      </p>`;
+    }
     if (error || account) {
       return html`<div role="alert" class="message error" part="message">
           <p>${this.msg('common.loadFailed')}</p>

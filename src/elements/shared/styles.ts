@@ -50,6 +50,9 @@ export const sectionStyles = css`
   .muted {
     color: var(--_muted);
   }
+  .pending:empty {
+    margin: 0;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -77,13 +80,6 @@ export const sectionStyles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  button.link {
-    border: none;
-    padding: 0;
-    min-height: auto;
-    background: none;
-    text-decoration: underline;
-  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -93,8 +89,12 @@ export const sectionStyles = css`
     padding: 0.5rem 0.75rem;
     border-left: 4px solid transparent;
   }
+  /* Empty, a message takes no room but stays on the page: a live region must be in the accessibility tree
+     before its words arrive, or screen readers may not announce them. */
   .message:empty {
-    display: none;
+    margin: 0;
+    padding: 0;
+    border: 0;
   }
   .message.error {
     border-left-color: var(--_error);

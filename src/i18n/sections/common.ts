@@ -14,6 +14,8 @@ export const commonFr = {
     'Pour les informations non modifiables individuellement, contactez votre correspondant annuaire.',
   'common.directoryContactLink': 'Contacter votre correspondant annuaire',
   'common.loadFailed': "Les informations de votre compte n'ont pas pu être chargées.",
+  'common.loadFailedElsewhere':
+    'Informations non chargées\u00a0: voyez le message et le bouton «\u00a0Réessayer\u00a0» de la section «\u00a0{section}\u00a0».',
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.',
   'error.timeout': "Le serveur n'a pas répondu à temps. Réessayez dans un instant.",
   'error.unauthorized':
@@ -45,6 +47,7 @@ export const commonEn: SectionMessages<typeof commonFr> = {
   'common.directoryHint': 'For information you cannot change yourself, contact your directory correspondent.',
   'common.directoryContactLink': 'Contact your directory correspondent',
   'common.loadFailed': 'Your account information could not be loaded.',
+  'common.loadFailedElsewhere': 'Not loaded: see the message and the “Retry” button in the “{section}” section.',
   'error.network': 'The server cannot be reached. Check your connection, then try again.',
   'error.timeout': 'The server did not answer in time. Try again in a moment.',
   'error.unauthorized': 'Your session has expired. Log in to the portal again, then retry: what you typed is kept.',

@@ -16,6 +16,7 @@ export const generalInfoFr = {
   'generalInfo.notGiven': 'Non renseigné',
   'generalInfo.passwordChangedAt': 'Dernier changement du mot de passe',
   'generalInfo.accountValidity': 'Validité du compte',
+  'generalInfo.website.edit': 'Modifier… (site web)',
   'generalInfo.accountExpiresAt': "Jusqu'au {date}.",
   'generalInfo.accountRule': "Votre compte reste valide trois mois après votre départ de l'université.",
 
@@ -46,7 +47,7 @@ export const generalInfoFr = {
   'generalInfo.website.error.no_host':
     "L'adresse doit contenir un nom de site complet, avec un point (par exemple www.exemple.fr).",
   'generalInfo.website.error.credentials':
-    "L'adresse ne doit contenir ni identifiant ni mot de passe (texte avant « @ ») ; une adresse électronique n'est pas un site web.",
+    "L'adresse ne doit contenir ni identifiant ni mot de passe (texte avant «\u00a0@\u00a0») ; une adresse électronique n'est pas un site web.",
   'generalInfo.website.error.too_long': 'Cette adresse est trop longue : {max} caractères au plus.',
   'generalInfo.website.error.server': 'Le serveur a refusé cette adresse. Vérifiez-la, puis validez à nouveau.',
   'generalInfo.website.suggestion': "Il manque le début de l'adresse. Vouliez-vous dire {url} ?",
@@ -77,6 +78,7 @@ export const generalInfoEn: SectionMessages<typeof generalInfoFr> = {
   'generalInfo.notGiven': 'Not given',
   'generalInfo.passwordChangedAt': 'Password last changed',
   'generalInfo.accountValidity': 'Account validity',
+  'generalInfo.website.edit': 'Edit… (website)',
   'generalInfo.accountExpiresAt': 'Until {date}.',
   'generalInfo.accountRule': 'Your account stays valid for three months after you leave the university.',
 

@@ -53,7 +53,7 @@ export const passwordFr = {
   'password.rule.forbidden_chars': 'Aucun de ces caractères : {chars}',
   'password.rule.contains_personal_info': 'Ni votre identifiant, ni votre prénom, ni votre nom',
   'password.rule.low_entropy': 'Assez long et varié (au moins {count} bits d’entropie estimée)',
-  'password.rule.too_weak': 'Une robustesse au moins « {level} » sur l’indicateur ci-dessous',
+  'password.rule.too_weak': 'Une robustesse au moins «\u00a0{level}\u00a0» sur l’indicateur ci-dessous',
   'password.rule.in_history.one': 'Différent de votre ancien mot de passe',
   'password.rule.in_history.other': 'Différent de vos {count} derniers mots de passe',
   'password.rule.too_young': 'Votre mot de passe a été changé trop récemment : réessayez plus tard',
@@ -76,9 +76,9 @@ export const passwordFr = {
     "L'ancien mot de passe saisi est incorrect. Vérifiez-le (majuscules, disposition du clavier), puis validez à nouveau.",
   'password.error.newMissing': 'Saisissez un nouveau mot de passe.',
   'password.error.rulesUnmet':
-    'Ce mot de passe ne respecte pas encore toutes les règles : voyez celles marquées « non satisfaite » dans la liste.',
+    'Ce mot de passe ne respecte pas encore toutes les règles : voyez celles marquées ✗ dans la liste «\u00a0Règles du nouveau mot de passe\u00a0».',
   'password.error.policy':
-    'Le serveur a refusé ce nouveau mot de passe : voyez les règles marquées « non satisfaite » dans la liste.',
+    'Le serveur a refusé ce nouveau mot de passe : voyez les règles marquées ✗ dans la liste «\u00a0Règles du nouveau mot de passe\u00a0».',
   'password.error.policyDetail': 'Le serveur a refusé ce nouveau mot de passe. Motif indiqué : {detail}',
   'password.error.policyNoReason':
     "Le serveur a refusé ce nouveau mot de passe sans en donner le motif. Choisissez-en un autre, ou contactez l'assistance informatique de votre établissement.",
@@ -161,8 +161,10 @@ export const passwordEn: SectionMessages<typeof passwordFr> = {
   'password.error.wrongCurrent':
     'The current password you typed is wrong. Check it (caps lock, keyboard layout), then save again.',
   'password.error.newMissing': 'Type a new password.',
-  'password.error.rulesUnmet': 'This password does not meet every rule yet: see those marked “not met” in the list.',
-  'password.error.policy': 'The server refused this new password: see the rules marked “not met” in the list.',
+  'password.error.rulesUnmet':
+    'This password does not meet every rule yet: see those marked ✗ in the list “Rules for the new password”.',
+  'password.error.policy':
+    'The server refused this new password: see the rules marked ✗ in the list “Rules for the new password”.',
   'password.error.policyDetail': 'The server refused this new password. Reason given: {detail}',
   'password.error.policyNoReason':
     "The server refused this new password without giving a reason. Choose another one, or contact your institution's IT help desk.",

@@ -6,6 +6,7 @@ import type { SectionMessages } from './types.js';
 
 export const phonesFr = {
   'phones.title': 'Téléphones',
+  'phones.edit': 'Modifier… (numéros de téléphone)',
   'phones.type.office': 'Bureau',
   'phones.type.mobile': 'Mobile',
   'phones.type.fax': 'Fax',
@@ -40,9 +41,9 @@ export const phonesFr = {
     'Le serveur a refusé ce numéro. Vérifiez-le, puis validez à nouveau. Exemple de numéro valide : {example}.',
   'phones.error.tooMany': 'Vous pouvez enregistrer {max} numéros au plus : supprimez-en {extra}.',
   'phones.warning.mobile_as_fax':
-    "Attention : ce numéro est celui d'un mobile, et son type est « Fax ». Vérifiez le type ; vous pouvez tout de même valider.",
+    "Attention : ce numéro est celui d'un mobile, et son type est «\u00a0Fax\u00a0». Vérifiez le type ; vous pouvez tout de même valider.",
   'phones.warning.fixed_as_mobile':
-    "Attention : ce n'est pas un numéro de mobile, et son type est « Mobile ». Vérifiez le type ; vous pouvez tout de même valider.",
+    "Attention : ce n'est pas un numéro de mobile, et son type est «\u00a0Mobile\u00a0». Vérifiez le type ; vous pouvez tout de même valider.",
 
   'phones.saved': 'Vos numéros de téléphone sont enregistrés.',
   'phones.savedNone': 'Vos numéros de téléphone ont été supprimés.',
@@ -57,6 +58,7 @@ export const phonesFr = {
 
 export const phonesEn: SectionMessages<typeof phonesFr> = {
   'phones.title': 'Phone numbers',
+  'phones.edit': 'Edit… (phone numbers)',
   'phones.type.office': 'Office',
   'phones.type.mobile': 'Mobile',
   'phones.type.fax': 'Fax',

@@ -3,6 +3,7 @@ import type { SectionMessages } from './types.js';
 
 export const redlistFr = {
   'redlist.title': 'Liste rouge',
+  'redlist.edit': 'Modifier… (liste rouge)',
   'redlist.listed': "Vous apparaissez dans l'annuaire public de l'université.",
   'redlist.redListed':
     "Vous êtes inscrit(e) en liste rouge : vous n'apparaissez pas dans l'annuaire public de l'université.",
@@ -20,6 +21,7 @@ export const redlistFr = {
 
 export const redlistEn: SectionMessages<typeof redlistFr> = {
   'redlist.title': 'Ex-directory (liste rouge)',
+  'redlist.edit': 'Edit… (ex-directory)',
   'redlist.listed': "You appear in the university's public directory.",
   'redlist.redListed': "You are ex-directory (liste rouge): you do not appear in the university's public directory.",
   'redlist.question': 'Appear in the public directory',

@@ -37,7 +37,7 @@ function button(el: SelGeneralInfo, name: string | RegExp): HTMLButtonElement {
   return getByRole(root(el), 'button', name) as HTMLButtonElement;
 }
 
-async function openForm(el: SelGeneralInfo, edit = 'Modifier…'): Promise<void> {
+async function openForm(el: SelGeneralInfo, edit = 'Modifier… (site web)'): Promise<void> {
   button(el, edit).click();
   await el.updateComplete;
 }
@@ -124,7 +124,7 @@ describe('<sel-general-info>', () => {
       expect(correspondent.href).to.equal('mailto:annuaire@univ-exemple.fr');
       // Read-only information is text, not disabled inputs.
       expect(queryByRole(root(el), 'textbox')).to.equal(null);
-      expect(button(el, 'Modifier…')).to.exist;
+      expect(button(el, 'Modifier… (site web)')).to.exist;
       await expect(el).to.be.accessible();
     });
 
@@ -265,14 +265,14 @@ describe('<sel-general-info>', () => {
       const el = await fixture<SelGeneralInfo>(html`<sel-general-info api-base=${setup.apiBase}></sel-general-info>`);
       expect(getByRole(root(el), 'status').textContent).to.contain('Chargement');
       await expect(el).to.be.accessible();
-      await waitFor(() => button(el, 'Modifier…'));
+      await waitFor(() => button(el, 'Modifier… (site web)'));
     });
 
     it('has no « Modifier… » when the website is not editable, and says the directory correspondent changes it', async () => {
       const setup = await mockBackend();
       setup.backend.changeElsewhere({ editable: { website: false, phones: true, redList: true, password: true } });
       const el = await loaded(setup);
-      expect(queryByRole(root(el), 'button', 'Modifier…')).to.equal(null);
+      expect(queryByRole(root(el), 'button', 'Modifier… (site web)')).to.equal(null);
       expect(visibleText(el)).to.contain(
         'Votre site web ne peut pas être modifié ici : seul votre correspondant annuaire peut le changer.',
       );
@@ -344,15 +344,14 @@ describe('<sel-general-info>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('names « Modifier… » in the accessibility tree, described by what it edits', async () => {
+    it('names « Modifier… » in the accessibility tree for what it edits', async () => {
       const setup = await mockBackend();
       await loaded(setup);
       const edit = findAxNode(
         await accessibilityTree(),
-        (node) => node.role === 'button' && node.name === 'Modifier…',
+        (node) => node.role === 'button' && node.name === 'Modifier… (site web)',
       ) as AxNodeWithState | undefined;
-      expect(edit?.name).to.equal('Modifier…');
-      expect(edit?.description).to.equal('Site web');
+      expect(edit?.name).to.equal('Modifier… (site web)');
     });
 
     it('saves a new website with one PATCH carrying If-Match, announces it and returns focus to « Modifier… »', async () => {
@@ -372,7 +371,7 @@ describe('<sel-general-info>', () => {
       expect(JSON.parse(patches(setup)[0]!.body)).to.deep.equal({ website: NEW_WEBSITE });
       expect(setup.backend.account.website).to.equal(NEW_WEBSITE);
       expect(events.of('sel-saved').map((event) => event.detail)).to.deep.equal([{ section: 'website' }]);
-      expect(deepActiveElement()).to.equal(button(el, 'Modifier…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)'));
       expect((getByRole(root(el), 'link', NEW_WEBSITE) as HTMLAnchorElement).href).to.equal(NEW_WEBSITE);
       await expect(el).to.be.accessible();
     });
@@ -396,7 +395,7 @@ describe('<sel-general-info>', () => {
       save.click();
       save.click();
       await el.updateComplete;
-      expect(save.disabled).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
       expect(field(el).readOnly).to.equal(true);
       expect(visibleText(el)).to.contain('Enregistrement en cours');
       await expect(el).to.be.accessible();
@@ -411,14 +410,14 @@ describe('<sel-general-info>', () => {
       await fill(el, NEW_WEBSITE);
       await press(el, 'Annuler');
       expect(queryByRole(root(el), 'textbox')).to.equal(null);
-      expect(deepActiveElement()).to.equal(button(el, 'Modifier…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)'));
       await openForm(el);
       expect(field(el).value, 'a new form starts from the saved value').to.equal(DEMO_WEBSITE);
       await fill(el, NEW_WEBSITE);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(queryByRole(root(el), 'textbox')).to.equal(null);
-      expect(deepActiveElement()).to.equal(button(el, 'Modifier…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)'));
       expect(patches(setup)).to.have.length(0);
     });
 
@@ -429,7 +428,7 @@ describe('<sel-general-info>', () => {
       await press(el, 'Valider');
       await waitFor(() => expect(visibleText(el)).to.contain('Aucune modification : votre site web est inchangé.'));
       expect(setup.backend.calls.save).to.equal(0);
-      expect(deepActiveElement()).to.equal(button(el, 'Modifier…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)'));
     });
   });
 
@@ -496,7 +495,8 @@ describe('<sel-general-info>', () => {
       expect(description(field(el))).to.contain(
         "Il manque le début de l'adresse. Vouliez-vous dire https://perso.example.org ?",
       );
-      expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+      // The suggestion is information, not an error: the field keeps its normal border.
+      expect(field(el).getAttribute('aria-invalid')).to.equal('false');
       expect(deepActiveElement()).to.equal(field(el));
       expect(setup.backend.calls.save).to.equal(0);
       await expect(el).to.be.accessible();
@@ -572,7 +572,7 @@ describe('<sel-general-info>', () => {
       expect(JSON.parse(patches(setup)[0]!.body)).to.deep.equal({ website: null });
       expect(setup.backend.account.website).to.equal(null);
       expect(visibleText(el)).to.contain('Site web Aucun site web');
-      expect(deepActiveElement()).to.equal(button(el, 'Modifier…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)'));
     });
 
     it('drops the confirmation as soon as the person types an address again', async () => {
@@ -605,7 +605,7 @@ describe('<sel-general-info>', () => {
     it('changes the website through the suggestion, then removes it, in French', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup);
-      await tabTo(() => button(el, 'Modifier…'));
+      await tabTo(() => button(el, 'Modifier… (site web)'));
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(deepActiveElement()).to.equal(field(el));
@@ -621,7 +621,7 @@ describe('<sel-general-info>', () => {
       expect(deepActiveElement()).to.equal(field(el));
       await sendKeys({ press: 'Enter' });
       await waitFor(() => expect(setup.backend.account.website).to.equal('https://perso.example.org'));
-      await waitFor(() => expect(deepActiveElement()).to.equal(button(el, 'Modifier…')));
+      await waitFor(() => expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)')));
 
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
@@ -632,20 +632,20 @@ describe('<sel-general-info>', () => {
       expect(deepActiveElement()).to.equal(button(el, 'Confirmer la suppression'));
       await sendKeys({ press: 'Enter' });
       await waitFor(() => expect(setup.backend.account.website).to.equal(null));
-      await waitFor(() => expect(deepActiveElement()).to.equal(button(el, 'Modifier…')));
+      await waitFor(() => expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)')));
     });
 
     it('changes the website and cancels with Escape, in English', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup, 'en');
-      await tabTo(() => button(el, 'Edit…'));
+      await tabTo(() => button(el, 'Edit… (website)'));
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(deepActiveElement()).to.equal(field(el, 'Website'));
       await sendKeys({ type: 'x' });
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
-      expect(deepActiveElement()).to.equal(button(el, 'Edit…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Edit… (website)'));
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       await clearSelection();
@@ -655,7 +655,7 @@ describe('<sel-general-info>', () => {
       await sendKeys({ press: 'Enter' });
       await waitFor(() => expect(setup.backend.account.website).to.equal(NEW_WEBSITE));
       await waitFor(() => expect(getByRole(root(el), 'status').textContent).to.contain('Your website is saved'));
-      expect(deepActiveElement()).to.equal(button(el, 'Edit…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Edit… (website)'));
     });
   });
 
@@ -694,7 +694,7 @@ describe('<sel-general-info>', () => {
       const setup = await mockBackend();
       const adapter = new RestAdapter({ baseUrl: setup.apiBase, timeoutMs: 300 });
       const el = await fixture<SelGeneralInfo>(html`<sel-general-info .adapter=${adapter}></sel-general-info>`);
-      await waitFor(() => button(el, 'Modifier…'));
+      await waitFor(() => button(el, 'Modifier… (site web)'));
       setup.backend.setFault('save', 'timeout');
       await openForm(el);
       await fill(el, NEW_WEBSITE);
@@ -742,7 +742,7 @@ describe('<sel-general-info>', () => {
       await press(el, 'Valider');
       await waitFor(() => expect(queryByRole(root(el), 'textbox')).to.equal(null));
       expect(getByRole(root(el), 'alert').textContent).to.contain("Vous n'êtes pas autorisé(e)");
-      expect(queryByRole(root(el), 'button', 'Modifier…')).to.equal(null);
+      expect(queryByRole(root(el), 'button', 'Modifier… (site web)')).to.equal(null);
       expect(visibleText(el)).to.contain('seul votre correspondant annuaire peut le changer');
       expect(events.of('sel-error').map((event) => event.detail.kind)).to.deep.equal(['conflict', 'forbidden']);
     });
@@ -834,13 +834,13 @@ describe('<sel-general-info>', () => {
     it('429: disables « Valider » for Retry-After seconds and says how long; then focus is on « Valider »', async () => {
       const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 2, once: true });
       const save = button(el, 'Valider');
-      expect(save.disabled).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
       const alert = getByRole(root(el), 'alert');
       expect(alert.textContent).to.match(/réessayer dans 2 s/);
       expect(deepActiveElement()).to.equal(alert);
       expect(field(el).value).to.equal(NEW_WEBSITE);
       await expect(el).to.be.accessible();
-      await waitFor(() => expect(save.disabled).to.equal(false), 4000);
+      await waitFor(() => expect(save.getAttribute('aria-disabled')).to.equal('false'), 4000);
       // The message went with the wait; the focus did not fall back to the page.
       expect(queryByRole(root(el), 'alert')).to.equal(null);
       expect(deepActiveElement()).to.equal(save);
@@ -852,13 +852,13 @@ describe('<sel-general-info>', () => {
       const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 3, once: true });
       await press(el, 'Annuler');
       await openForm(el);
-      expect(button(el, 'Valider').disabled).to.equal(true);
+      expect(button(el, 'Valider').getAttribute('aria-disabled')).to.equal('true');
       expect(getByRole(root(el), 'alert').textContent).to.match(
         /Trop de tentatives. Vous pourrez réessayer dans [1-3] s./,
       );
       await expect(el).to.be.accessible();
       await fill(el, NEW_WEBSITE);
-      await waitFor(() => expect(button(el, 'Valider').disabled).to.equal(false), 5000);
+      await waitFor(() => expect(button(el, 'Valider').getAttribute('aria-disabled')).to.equal('false'), 5000);
       expect(queryByRole(root(el), 'alert')).to.equal(null);
       await press(el, 'Valider');
       await waitFor(() => expect(setup.backend.account.website).to.equal(NEW_WEBSITE));
@@ -873,11 +873,11 @@ describe('<sel-general-info>', () => {
       await fill(el, NEW_WEBSITE);
       await press(el, 'Valider');
       await press(el, 'Annuler');
-      expect(deepActiveElement()).to.equal(button(el, 'Modifier…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)'));
       await waitFor(() =>
         expect(getByRole(root(el), 'alert').textContent).to.contain('Le service a rencontré une erreur'),
       );
-      expect(deepActiveElement()).to.equal(button(el, 'Modifier…'));
+      expect(deepActiveElement()).to.equal(button(el, 'Modifier… (site web)'));
     });
 
     it('a save that succeeds after « Annuler » is announced', async () => {
@@ -946,7 +946,7 @@ describe('<sel-general-info>', () => {
         expect(text).to.contain(piece);
       }
       await expect(el).to.be.accessible();
-      await openForm(el, 'Edit…');
+      await openForm(el, 'Edit… (website)');
       expect(field(el, 'Website').type).to.equal('url');
       expect(button(el, 'Save')).to.exist;
       expect(button(el, 'Cancel')).to.exist;
@@ -973,7 +973,7 @@ describe('<sel-general-info>', () => {
     it('says a 412 and a 403 in English', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup, 'en');
-      await openForm(el, 'Edit…');
+      await openForm(el, 'Edit… (website)');
       await fill(el, NEW_WEBSITE, 'Website');
       setup.backend.changeElsewhere({ website: null });
       await press(el, 'Save');
@@ -998,7 +998,7 @@ describe('<sel-general-info>', () => {
         const setup = await mockBackend();
         const el = await loaded(setup, 'en');
         setup.backend.setFault('save', kind);
-        await openForm(el, 'Edit…');
+        await openForm(el, 'Edit… (website)');
         await fill(el, NEW_WEBSITE, 'Website');
         await press(el, 'Save');
         await waitFor(() => expect(getByRole(root(el), 'alert').textContent).to.contain(words));
@@ -1010,7 +1010,7 @@ describe('<sel-general-info>', () => {
     it('says the checks in English', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup, 'en');
-      await openForm(el, 'Edit…');
+      await openForm(el, 'Edit… (website)');
       for (const [input, words] of [
         ['https://intranet/', 'The address must contain a full site name, with a dot'],
         ['https://claire:secret@example.org', 'The address must not contain a user name or password'],
@@ -1031,7 +1031,7 @@ describe('<sel-general-info>', () => {
       try {
         document.documentElement.lang = 'en-GB';
         const el = await fixture<SelGeneralInfo>(html`<sel-general-info api-base=${setup.apiBase}></sel-general-info>`);
-        await waitFor(() => button(el, 'Edit…'));
+        await waitFor(() => button(el, 'Edit… (website)'));
         document.documentElement.lang = 'fr';
         await waitFor(() =>
           expect(getByRole(root(el), 'heading').textContent!.trim()).to.equal('Informations générales'),

@@ -53,11 +53,18 @@ async function loaded(options: Options = {}, setup?: TestBackend): Promise<{ el:
   return { el, setup };
 }
 
+/** Everything the section's live regions say now (the form's and the section's). */
+function statusText(el: SelPhones): string {
+  return queryAllByRole(root(el), 'status')
+    .map((region) => region.textContent ?? '')
+    .join(' ');
+}
+
 function root(el: SelPhones): ShadowRoot {
   return el.shadowRoot!;
 }
 
-async function openForm(el: SelPhones, name = 'Modifier…'): Promise<void> {
+async function openForm(el: SelPhones, name = 'Modifier… (numéros de téléphone)'): Promise<void> {
   getByRole(root(el), 'button', name).click();
   await el.updateComplete;
 }
@@ -151,12 +158,12 @@ describe('<sel-phones>', () => {
         const el = await fixture<SelPhones>(html`<sel-phones api-base=${setup.apiBase}></sel-phones>`);
         await waitFor(() => expect(setup.backend.calls.load).to.equal(1));
         await new Promise((resolve) => setTimeout(resolve, 100));
-        expect(getByRole(root(el), 'status').textContent).to.contain('Chargement');
-        expect(queryByRole(root(el), 'button', 'Modifier…')).to.equal(null);
+        expect(statusText(el)).to.contain('Chargement');
+        expect(queryByRole(root(el), 'button', 'Modifier… (numéros de téléphone)')).to.equal(null);
         expect(queryByRole(root(el), 'textbox')).to.equal(null);
         await expect(el).to.be.accessible();
         release();
-        await waitFor(() => getByRole(root(el), 'button', 'Modifier…'));
+        await waitFor(() => getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
         expect(visibleText(el)).to.contain('05 49 45 49 99');
       } finally {
         SelPhones.loadPhoneTools = original;
@@ -180,12 +187,12 @@ describe('<sel-phones>', () => {
         );
         const link = getByRole(root(el), 'link', '+33549454999') as HTMLAnchorElement;
         expect(link.getAttribute('href')).to.equal('tel:+33549454999');
-        expect(queryByRole(root(el), 'button', 'Modifier…')).to.equal(null);
+        expect(queryByRole(root(el), 'button', 'Modifier… (numéros de téléphone)')).to.equal(null);
         await expect(el).to.be.accessible();
         expect(String(errors[0]?.[0])).to.contain('<sel-phones>');
         fail = false;
         getByRole(root(el), 'button', 'Réessayer').click();
-        await waitFor(() => getByRole(root(el), 'button', 'Modifier…'));
+        await waitFor(() => getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
         expect(getByRole(root(el), 'link', '05 49 45 49 99')).to.exist;
         expect(queryByRole(root(el), 'alert')).to.equal(null);
       } finally {
@@ -205,7 +212,7 @@ describe('<sel-phones>', () => {
       expect(mobile.getAttribute('href')).to.equal('tel:+33612345678');
       expect(office.closest('li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Bureau : 05 49 45 49 99');
       expect(mobile.closest('li')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Mobile : 06 12 34 56 78');
-      expect(getByRole(root(el), 'button', 'Modifier…')).to.exist;
+      expect(getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)')).to.exist;
       await expect(el).to.be.accessible();
     });
 
@@ -282,7 +289,7 @@ describe('<sel-phones>', () => {
 
     it('when the numbers are not editable: no « Modifier… », and the directory correspondent is named', async () => {
       const { el } = await loaded({ editable: false });
-      expect(queryByRole(root(el), 'button', 'Modifier…')).to.equal(null);
+      expect(queryByRole(root(el), 'button', 'Modifier… (numéros de téléphone)')).to.equal(null);
       expect(visibleText(el)).to.contain('Vos numéros de téléphone ne peuvent pas être modifiés ici.');
       expect(visibleText(el)).to.contain('contactez votre correspondant annuaire');
       const link = getByRole(root(el), 'link', /Correspondant annuaire/) as HTMLAnchorElement;
@@ -353,11 +360,9 @@ describe('<sel-phones>', () => {
         { type: 'fax', number: '+33549454998' },
       ]);
       expect(patches(setup)[0]!.headers.get('If-Match')).to.equal('"1"');
-      await waitFor(() =>
-        expect(getByRole(root(el), 'status').textContent).to.contain('Vos numéros de téléphone sont enregistrés.'),
-      );
+      await waitFor(() => expect(statusText(el)).to.contain('Vos numéros de téléphone sont enregistrés.'));
       expect(events.of('sel-saved').map((event) => event.detail)).to.deep.equal([{ section: 'phones' }]);
-      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier…'));
+      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
       expect(getByRole(root(el), 'link', '05 49 45 49 98')).to.exist;
       await expect(el).to.be.accessible();
     });
@@ -367,7 +372,7 @@ describe('<sel-phones>', () => {
       await openForm(el);
       getByRole(root(el), 'button', 'Supprimer le numéro 05 49 45 49 99 (Bureau)').click();
       await waitFor(() =>
-        expect(getByRole(root(el), 'status').textContent).to.contain(
+        expect(statusText(el)).to.contain(
           'Numéro 05 49 45 49 99 (Bureau) retiré de la liste. Validez pour enregistrer la modification.',
         ),
       );
@@ -461,9 +466,7 @@ describe('<sel-phones>', () => {
       expect(describedText(add)).to.contain('Vous avez atteint le maximum de 10 numéros');
       add.focus();
       await sendKeys({ press: 'Enter' });
-      await waitFor(() =>
-        expect(getByRole(root(el), 'status').textContent).to.contain('Vous avez atteint le maximum de 10 numéros'),
-      );
+      await waitFor(() => expect(statusText(el)).to.contain('Vous avez atteint le maximum de 10 numéros'));
       expect(queryAllByRole(root(el), 'textbox')).to.have.length(10);
       expect(deepActiveElement()).to.equal(add);
       await expect(el).to.be.accessible();
@@ -495,7 +498,7 @@ describe('<sel-phones>', () => {
         expect(visibleText(el)).to.contain('Aucune modification : vos numéros de téléphone sont inchangés.'),
       );
       expect(setup.backend.calls.save).to.equal(0);
-      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier…'));
+      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
     });
 
     it('« Annuler » and Escape leave without a request, edits forgotten, focus back on « Modifier… »', async () => {
@@ -504,14 +507,14 @@ describe('<sel-phones>', () => {
       await retype(el, field(el, OFFICE), '05 49 45 49 98');
       await submit(el, 'Annuler');
       expect(queryByRole(root(el), 'textbox')).to.equal(null);
-      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier…'));
+      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
       await openForm(el);
       expect(field(el, OFFICE).value).to.equal('05 49 45 49 99');
       await retype(el, field(el, OFFICE), '05 49 45 49 98');
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(queryByRole(root(el), 'textbox')).to.equal(null);
-      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier…'));
+      expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
       expect(patches(setup)).to.have.length(0);
       expect(visibleText(el)).to.contain('05 49 45 49 99');
     });
@@ -525,7 +528,7 @@ describe('<sel-phones>', () => {
       save.click();
       save.click();
       await el.updateComplete;
-      expect(save.disabled).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
       expect(field(el, OFFICE).readOnly).to.equal(true);
       expect(visibleText(el)).to.contain('Enregistrement en cours');
       await expect(el).to.be.accessible();
@@ -535,7 +538,7 @@ describe('<sel-phones>', () => {
 
     it('works with the keyboard alone: open, add, type, remove, save', async () => {
       const { el, setup } = await loaded();
-      getByRole(root(el), 'button', 'Modifier…').focus();
+      getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)').focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(deepActiveElement()).to.equal(field(el, OFFICE));
@@ -561,7 +564,9 @@ describe('<sel-phones>', () => {
           { type: 'mobile', number: '+33698765432' },
         ]),
       );
-      await waitFor(() => expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier…')));
+      await waitFor(() =>
+        expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)')),
+      );
     });
   });
 
@@ -898,13 +903,13 @@ describe('<sel-phones>', () => {
     it('429: disables « Valider » for Retry-After seconds and says how long; then focus is on « Valider »', async () => {
       const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 2, once: true });
       const save = getByRole(root(el), 'button', 'Valider') as HTMLButtonElement;
-      expect(save.disabled).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
       const alert = getByRole(root(el), 'alert');
       expect(alert.textContent).to.match(/réessayer dans 2 s/);
       expect(deepActiveElement()).to.equal(alert);
       expectListKept(el);
       await expect(el).to.be.accessible();
-      await waitFor(() => expect(save.disabled).to.equal(false), 4000);
+      await waitFor(() => expect(save.getAttribute('aria-disabled')).to.equal('false'), 4000);
       // The message went with the wait; the focus did not fall back to the page.
       expect(queryByRole(root(el), 'alert')).to.equal(null);
       expect(deepActiveElement()).to.equal(save);
@@ -917,13 +922,13 @@ describe('<sel-phones>', () => {
       await submit(el, 'Annuler');
       await openForm(el);
       const save = getByRole(root(el), 'button', 'Valider') as HTMLButtonElement;
-      expect(save.disabled).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
       expect(getByRole(root(el), 'alert').textContent).to.match(
         /Trop de tentatives. Vous pourrez réessayer dans [1-3] s./,
       );
       await expect(el).to.be.accessible();
       await retype(el, field(el, OFFICE), '05 49 45 49 98');
-      await waitFor(() => expect(save.disabled).to.equal(false), 5000);
+      await waitFor(() => expect(save.getAttribute('aria-disabled')).to.equal('false'), 5000);
       expect(queryByRole(root(el), 'alert')).to.equal(null);
       await submit(el);
       await waitFor(() => expect(setup.backend.account.phones[0]!.number).to.equal('+33549454998'));
@@ -933,7 +938,7 @@ describe('<sel-phones>', () => {
       const setup = await mockBackend();
       const adapter = new RestAdapter({ baseUrl: setup.apiBase, timeoutMs: 300 });
       const el = await fixture<SelPhones>(html`<sel-phones .adapter=${adapter}></sel-phones>`);
-      await waitFor(() => getByRole(root(el), 'button', 'Modifier…'));
+      await waitFor(() => getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
       setup.backend.setFault('save', 'timeout');
       await openForm(el);
       await retype(el, field(el, OFFICE), '05 49 45 49 98');
@@ -993,7 +998,7 @@ describe('<sel-phones>', () => {
       expect(
         getByRole(root(el), 'link', '05 49 45 49 99').closest('li')!.textContent!.replace(/\s+/g, ' ').trim(),
       ).to.equal('Office: 05 49 45 49 99');
-      await openForm(el, 'Edit…');
+      await openForm(el, 'Edit… (phone numbers)');
       const office = field(el, 'Number 1 (Office)');
       expect(typeSelect(el, 'Type of number 1').value).to.equal('office');
       expect(getByRole(root(el), 'button', 'Remove the number 05 49 45 49 99 (Office)')).to.exist;
@@ -1008,9 +1013,7 @@ describe('<sel-phones>', () => {
       await el.updateComplete;
       expect(deepActiveElement()).to.equal(field(el, 'Number 3 (Fax)'));
       getByRole(root(el), 'button', 'Remove line 3, empty (Fax)').click();
-      await waitFor(() =>
-        expect(getByRole(root(el), 'status').textContent).to.contain('Empty line taken off the list.'),
-      );
+      await waitFor(() => expect(statusText(el)).to.contain('Empty line taken off the list.'));
       await retype(el, office, '05 49 45 49 98');
       await submit(el, 'Save');
       await waitFor(() => expect(visibleText(el)).to.contain('Your phone numbers are saved.'));
@@ -1019,7 +1022,7 @@ describe('<sel-phones>', () => {
 
     it('names the types and says the other checks in English', async () => {
       const { el, setup } = await loaded({ lang: 'en', phones: [] });
-      await openForm(el, 'Edit…');
+      await openForm(el, 'Edit… (phone numbers)');
       const rows = [
         ['Office', 'abc', 'This is not a phone number'],
         ['Mobile', '06 12 34 56 78 99', 'This number is too long'],
@@ -1052,7 +1055,7 @@ describe('<sel-phones>', () => {
 
     it('says a 412 and a 403 in English, the list kept', async () => {
       const { el, setup } = await loaded({ lang: 'en' });
-      await openForm(el, 'Edit…');
+      await openForm(el, 'Edit… (phone numbers)');
       await retype(el, field(el, 'Number 1 (Office)'), '05 49 45 49 98');
       setup.backend.changeElsewhere({ phones: [] });
       await submit(el, 'Save');

@@ -35,12 +35,14 @@ function alertText(el: SelRedlist): string {
 
 async function loaded(setup: TestBackend, lang = 'fr'): Promise<SelRedlist> {
   const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase} lang=${lang}></sel-redlist>`);
-  await waitFor(() => getByRole(el.shadowRoot!, 'button', lang === 'fr' ? 'Modifier…' : 'Edit…'));
+  await waitFor(() =>
+    getByRole(el.shadowRoot!, 'button', lang === 'fr' ? 'Modifier… (liste rouge)' : 'Edit… (ex-directory)'),
+  );
   return el;
 }
 
 async function openForm(el: SelRedlist): Promise<void> {
-  getByRole(el.shadowRoot!, 'button', 'Modifier…').click();
+  getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)').click();
   await el.updateComplete;
 }
 
@@ -90,7 +92,7 @@ describe('<sel-redlist>', () => {
       const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
       expect(getByRole(el.shadowRoot!, 'status').textContent).to.contain('Chargement');
       await expect(el).to.be.accessible();
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier…'));
+      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'));
     });
 
     it('has no « Modifier… » when the choice is not editable, and names the directory correspondent', async () => {
@@ -100,7 +102,7 @@ describe('<sel-redlist>', () => {
       });
       const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
       await waitFor(() => expect(visibleText(el)).to.contain('ne peut pas être modifiée ici'));
-      expect(queryByRole(el.shadowRoot!, 'button', 'Modifier…')).to.equal(null);
+      expect(queryByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)')).to.equal(null);
       expect(visibleText(el)).to.contain('contactez votre correspondant annuaire');
       const link = getByRole(el.shadowRoot!, 'link', /Correspondant annuaire/) as HTMLAnchorElement;
       expect(link.href).to.equal('mailto:annuaire@univ-exemple.fr');
@@ -144,7 +146,7 @@ describe('<sel-redlist>', () => {
       expect(setup.backend.account.redList).to.equal(true);
       expect(getByRole(el.shadowRoot!, 'status').textContent).to.contain('Votre choix est enregistré');
       expect(events.of('sel-saved').map((event) => event.detail)).to.deep.equal([{ section: 'redList' }]);
-      expect(focused()).to.equal('button: Modifier…');
+      expect(focused()).to.equal('button: Modifier… (liste rouge)');
       expect(visibleText(el)).to.contain('inscrit(e) en liste rouge');
       await expect(el).to.be.accessible();
     });
@@ -162,7 +164,7 @@ describe('<sel-redlist>', () => {
       save.click();
       save.click();
       await el.updateComplete;
-      expect(save.disabled).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
       expect(el.shadowRoot!.querySelector('form [role="status"]')).to.equal(live);
       expect(live.textContent!.trim()).to.equal('Enregistrement en cours…');
       await expect(el).to.be.accessible();
@@ -186,9 +188,9 @@ describe('<sel-redlist>', () => {
         await submit(el);
         getByRole(el.shadowRoot!, 'button', 'Annuler').click();
         await el.updateComplete;
-        expect(focused()).to.equal('button: Modifier…');
+        expect(focused()).to.equal('button: Modifier… (liste rouge)');
         await waitFor(() => expect(visibleText(el)).to.contain(words));
-        expect(focused()).to.equal('button: Modifier…');
+        expect(focused()).to.equal('button: Modifier… (liste rouge)');
         await expect(el).to.be.accessible();
         fixtureCleanup();
       }
@@ -202,7 +204,7 @@ describe('<sel-redlist>', () => {
       getByRole(el.shadowRoot!, 'button', 'Annuler').click();
       await el.updateComplete;
       expect(queryByRole(el.shadowRoot!, 'radiogroup')).to.equal(null);
-      expect(focused()).to.equal('button: Modifier…');
+      expect(focused()).to.equal('button: Modifier… (liste rouge)');
       await openForm(el);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
@@ -222,7 +224,7 @@ describe('<sel-redlist>', () => {
     it('works with the keyboard alone', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup);
-      getByRole(el.shadowRoot!, 'button', 'Modifier…').focus();
+      getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)').focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(focused()).to.equal('input: Oui');
@@ -232,7 +234,7 @@ describe('<sel-redlist>', () => {
       expect(focused()).to.equal('button: Valider');
       await sendKeys({ press: 'Enter' });
       await waitFor(() => expect(setup.backend.account.redList).to.equal(true));
-      await waitFor(() => expect(focused()).to.equal('button: Modifier…'));
+      await waitFor(() => expect(focused()).to.equal('button: Modifier… (liste rouge)'));
     });
   });
 
@@ -311,11 +313,11 @@ describe('<sel-redlist>', () => {
     it('429: disables « Valider » for Retry-After seconds and says how long', async () => {
       const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 2, once: true });
       const save = getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
-      expect(save.disabled).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
       expect(getByRole(el.shadowRoot!, 'alert').textContent).to.match(/réessayer dans 2 s/);
       expect(focused()).to.equal(`alert: ${alertText(el)}`);
       await expect(el).to.be.accessible();
-      await waitFor(() => expect(save.disabled).to.equal(false), 4000);
+      await waitFor(() => expect(save.getAttribute('aria-disabled')).to.equal('false'), 4000);
       // The message that had focus is gone with the wait: focus is on « Valider », not on the page's top.
       expect(queryByRole(el.shadowRoot!, 'alert')).to.equal(null);
       expect(focused()).to.equal('button: Valider');
@@ -329,7 +331,9 @@ describe('<sel-redlist>', () => {
       getByRole(el.shadowRoot!, 'button', 'Annuler').click();
       await el.updateComplete;
       await openForm(el);
-      expect((getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).disabled).to.equal(true);
+      expect(
+        (getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).getAttribute('aria-disabled'),
+      ).to.equal('true');
       expect(alertText(el)).to.match(/^Trop de tentatives\. Vous pourrez réessayer dans (30|29) s\.$/);
       await expect(el).to.be.accessible();
     });
@@ -341,7 +345,9 @@ describe('<sel-redlist>', () => {
       parent.append(el);
       await el.updateComplete;
       if (!queryByRole(el.shadowRoot!, 'button', 'Valider')) await openForm(el);
-      expect((getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).disabled).to.equal(true);
+      expect(
+        (getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).getAttribute('aria-disabled'),
+      ).to.equal('true');
       expect(alertText(el)).to.match(/réessayer dans (30|29) s/);
     });
 
@@ -349,7 +355,7 @@ describe('<sel-redlist>', () => {
       const setup = await mockBackend();
       const adapter = new RestAdapter({ baseUrl: setup.apiBase, timeoutMs: 300 });
       const el = await fixture<SelRedlist>(html`<sel-redlist .adapter=${adapter}></sel-redlist>`);
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier…'));
+      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'));
       setup.backend.setFault('save', 'timeout');
       await openForm(el);
       await choose(el, 'Non');
@@ -438,7 +444,7 @@ describe('<sel-redlist>', () => {
     it('speaks English with lang="en"', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup, 'en');
-      getByRole(el.shadowRoot!, 'button', 'Edit…').click();
+      getByRole(el.shadowRoot!, 'button', 'Edit… (ex-directory)').click();
       await el.updateComplete;
       expect(getByRole(el.shadowRoot!, 'radiogroup', 'Appear in the public directory')).to.exist;
       expect(getByRole(el.shadowRoot!, 'radio', 'Yes')).to.exist;
@@ -455,9 +461,9 @@ describe('<sel-redlist>', () => {
       try {
         document.documentElement.lang = 'en-GB';
         const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
-        await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Edit…'));
+        await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Edit… (ex-directory)'));
         document.documentElement.lang = 'de';
-        await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier…'));
+        await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'));
       } finally {
         document.documentElement.lang = before;
       }
