@@ -110,7 +110,7 @@ describe('dist/sel-widgets.js on a plain page under a strict CSP', () => {
     const events: string[] = [];
     frame.contentDocument!.addEventListener('sel-unauthorized', () => events.push('sel-unauthorized'));
     frame.contentDocument!.addEventListener('sel-saved', () => events.push('sel-saved'));
-    getByRole(redlist, 'button', 'Modifier…').click();
+    getByRole(redlist, 'button', 'Modifier… (liste rouge)').click();
     await waitFor(() => getByRole(redlist, 'radio', 'Non'));
     getByRole(redlist, 'radio', 'Non').click();
     getByRole(redlist, 'button', 'Valider').click();
@@ -129,7 +129,7 @@ describe("dist/sel-widgets.js under Trusted Types, beside the portal's own Lit",
   it('loads, shows the account and saves, with no violation report', async () => {
     await openPage(page);
     const redlist = shadowOf('sel-redlist');
-    getByRole(redlist, 'button', 'Modifier…').click();
+    getByRole(redlist, 'button', 'Modifier… (liste rouge)').click();
     await waitFor(() => getByRole(redlist, 'radio', 'Non'));
     getByRole(redlist, 'radio', 'Non').click();
     getByRole(redlist, 'button', 'Valider').click();
@@ -160,14 +160,14 @@ describe("dist/sel-widgets.js under Trusted Types, beside the portal's own Lit",
     await openPage(page);
     await fetch('/contract-api/__session-ends?as=redirect', { method: 'POST' });
     const redlist = shadowOf('sel-redlist');
-    getByRole(redlist, 'button', 'Modifier…').click();
+    getByRole(redlist, 'button', 'Modifier… (liste rouge)').click();
     await waitFor(() => getByRole(redlist, 'radio', 'Non'));
     getByRole(redlist, 'radio', 'Non').click();
     getByRole(redlist, 'button', 'Valider').click();
     await waitFor(() => expect(visibleText(redlist.host)).to.contain('Votre session a expiré'));
     // A second section of the same ended session says so too; the portal hears it once.
     const info = shadowOf('sel-general-info');
-    getByRole(info, 'button', 'Modifier…').click();
+    getByRole(info, 'button', 'Modifier… (site web)').click();
     const website = (await waitFor(() => getByRole(info, 'textbox', 'Site web'))) as HTMLInputElement;
     website.value = 'https://perso.univ-exemple.fr/nouveau';
     website.dispatchEvent(new Event('input', { bubbles: true }));

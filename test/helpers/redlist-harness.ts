@@ -4,12 +4,12 @@ import type { SelRedlist } from '../../src/sel-redlist.js';
 import { getByRole, queryByRole, visibleText, waitFor } from './queries.js';
 
 export async function redlistLoaded(el: SelRedlist): Promise<void> {
-  await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier…'), 5000);
+  await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'), 5000);
 }
 
 /** « Modifier… », « Non » (the liste rouge), « Valider ». */
 export async function saveRedListed(el: SelRedlist): Promise<void> {
-  getByRole(el.shadowRoot!, 'button', 'Modifier…').click();
+  getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)').click();
   await el.updateComplete;
   getByRole(el.shadowRoot!, 'radio', 'Non').click();
   await el.updateComplete;

@@ -1146,7 +1146,8 @@ describe('<sel-password-change>', () => {
       const { el, fields } = await submitRefusedBy(problem);
       await waitFor(() => expect(focused()).to.equal(`input: ${FR.new}`));
       expect(describedText(fields.new)).to.contain(
-        'Le serveur a refusé ce nouveau mot de passe. Motif indiqué : Trop proche de votre ancien mot de passe.',
+        // The server's words come isolated (U+2068 … U+2069), so a right-to-left text in them cannot reorder the sentence.
+        'Le serveur a refusé ce nouveau mot de passe. Motif indiqué : \u2068Trop proche de votre ancien mot de passe.\u2069',
       );
       expectKept(fields);
       await expect(el).to.be.accessible();

@@ -39,7 +39,7 @@ describe('the elements in front of an imperfect backend', () => {
     expect(getByRole(phones.shadowRoot!, 'alert')).to.exist;
     expect(getByRole(phones.shadowRoot!, 'button', 'Réessayer')).to.exist;
     expect(visibleText(root.querySelector('sel-general-info')!)).to.contain('Claire Martin');
-    getByRole(root.querySelector('sel-redlist')!.shadowRoot!, 'button', 'Modifier…');
+    getByRole(root.querySelector('sel-redlist')!.shadowRoot!, 'button', 'Modifier… (liste rouge)');
     getByRole(root.querySelector('sel-password-change')!.shadowRoot!, 'button', 'Changer de mot de passe…');
     expect(events.of('sel-error').map((event) => [event.detail.section, event.detail.kind])).to.deep.equal([
       ['phones', 'invalid_response'],

@@ -122,7 +122,17 @@ describe('an expired CAS session (a real server behind a CAS filter)', () => {
     await fetch('/contract-api/__reset', { method: 'POST' });
     await endSession('cas-redirect');
     const root = await fixture<HTMLElement>(fourSections());
-    await waitFor(() => expect(visibleText(root.querySelector('sel-redlist')!)).to.contain(SESSION_ENDED), 5000);
+    const sections = [
+      ...root.querySelectorAll<HTMLElement>('sel-general-info, sel-phones, sel-redlist, sel-password-change'),
+    ];
+    // One failed load, one alert: one section says the session ended, the others point to it.
+    await waitFor(
+      () => expect(sections.filter((section) => visibleText(section).includes(SESSION_ENDED))).to.have.length(1),
+      5000,
+    );
+    for (const section of sections.filter((each) => !visibleText(each).includes(SESSION_ENDED))) {
+      expect(visibleText(section)).to.contain('« Réessayer »');
+    }
     expect(events.of('sel-error')).to.have.length(4);
     expect(events.of('sel-unauthorized')).to.have.length(1);
   });

@@ -16,7 +16,7 @@ import { redlistLoaded, redlistSays, saveRedListed } from '../../helpers/redlist
 const NEW_SITE = 'https://perso.univ-exemple.fr/claire';
 
 async function saveWebsite(el: SelGeneralInfo): Promise<void> {
-  getByRole(el.shadowRoot!, 'button', 'Modifier…').click();
+  getByRole(el.shadowRoot!, 'button', 'Modifier… (site web)').click();
   const field = (await waitFor(() => getByRole(el.shadowRoot!, 'textbox', 'Site web'))) as HTMLInputElement;
   field.value = NEW_SITE;
   field.dispatchEvent(new Event('input', { bubbles: true }));
