@@ -41,13 +41,19 @@ const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') &&
 export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
   const chunkFileNames = standalone ? 'sel-widgets-[name]-[hash].js' : 'chunks/[name]-[hash].js';
+  // The worker's own chunks are named apart so that the size budget of the first password focus counts the
+  // files the worker fetches, not the main-thread fallback's copies.
+  const workerFileNames = standalone ? 'sel-widgets-worker-[name]-[hash].js' : 'chunks/worker-[name]-[hash].js';
   return {
     // Relative: the worker's URL is resolved against the module that creates it, wherever a portal serves dist/.
     base: './',
     publicDir: false,
     plugins: standalone ? [ownLitPolicyName()] : [],
     // An ES module worker can import its language dictionary lazily; a classic one would hold both languages.
-    worker: { format: 'es', rolldownOptions: { output: { entryFileNames: chunkFileNames, chunkFileNames } } },
+    worker: {
+      format: 'es',
+      rolldownOptions: { output: { entryFileNames: workerFileNames, chunkFileNames: workerFileNames } },
+    },
     build: {
       outDir: 'dist',
       emptyOutDir: !standalone,

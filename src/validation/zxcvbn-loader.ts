@@ -1,23 +1,38 @@
 /**
  * The only module that imports zxcvbn-ts. It is itself reached only through the dynamic import in
  * password-strength (which it does not import back), so the dictionaries stay out of the elements' bundle and load the first time a
- * password is scored. Core, common passwords and keyboard graphs come with this chunk; the language
- * package (several hundred kB compressed each) is imported on demand so a page loads one language only.
+ * password is scored. Core, common passwords and keyboard graphs come with this chunk; the language's
+ * lists and feedback texts are imported on demand so a page loads one language only.
+ *
+ * The lists are the trimmed ones of src/validation/dictionaries (scripts/generate-dictionaries.ts): the ranked
+ * lists keep their most frequent entries only, which halves the download; the meter and the server read the
+ * same files, so they agree on every score.
  */
 import { ZxcvbnFactory, type OptionsDictionary, type TranslationKeys } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
+import decompress from '@zxcvbn-ts/dictionary-compression/decompress';
+import { adjacencyGraphs } from '@zxcvbn-ts/language-common';
+import common from './dictionaries/common.js';
 import type { StrengthLanguage, StrengthResult, StrengthScorer } from './password-strength-types.js';
 
-interface LanguagePackage {
-  dictionary: OptionsDictionary;
+/** A list as generated: the packages' prefix encoding, or a plain array when an entry could not be encoded. */
+type EncodedLists = Record<string, string | string[]>;
+
+interface LanguageData {
+  lists: EncodedLists;
   translations: TranslationKeys;
 }
 
 // Literal specifiers, one per language, so bundlers give each language its own chunk.
-const languagePackages: Record<StrengthLanguage, () => Promise<LanguagePackage>> = {
-  fr: () => import('@zxcvbn-ts/language-fr'),
-  en: () => import('@zxcvbn-ts/language-en'),
+const languageData: Record<StrengthLanguage, () => Promise<LanguageData>> = {
+  fr: async () => (await import('./dictionaries/fr.js')).default,
+  en: async () => (await import('./dictionaries/en.js')).default,
 };
+
+function decodeLists(lists: EncodedLists): OptionsDictionary {
+  const decoded: OptionsDictionary = {};
+  for (const [name, list] of Object.entries(lists)) decoded[name] = typeof list === 'string' ? decompress(list) : list;
+  return decoded;
+}
 
 /**
  * zxcvbn's l33t matcher runs every dictionary again on each substituted variant of the password; its default
@@ -54,9 +69,9 @@ function expandUserInputs(userInputs: readonly string[]): string[] {
 }
 
 export async function createStrengthScorer(language: StrengthLanguage): Promise<StrengthScorer> {
-  const { dictionary, translations } = await languagePackages[language]();
+  const { lists, translations } = await languageData[language]();
   const zxcvbn = new ZxcvbnFactory({
-    dictionary: { ...commonDictionary, ...dictionary },
+    dictionary: { ...decodeLists(common.lists), ...decodeLists(lists) },
     graphs: adjacencyGraphs,
     translations,
     l33tMaxSubstitutions: L33T_VARIANTS,

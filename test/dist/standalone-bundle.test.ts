@@ -99,7 +99,7 @@ describe('dist/sel-widgets.js on a plain page under a strict CSP', () => {
     const levels = ['Très faible', 'Faible', 'Moyen', 'Fort', 'Très fort'];
     await waitFor(() => expect(levels).to.include(meter()), 15000);
     const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(loaded.some((name) => /sel-widgets-strength-worker-/.test(name))).to.equal(true);
+    expect(loaded.some((name) => /sel-widgets-worker-strength-worker-/.test(name))).to.equal(true);
     expect(frameWindow().cspViolations).to.deep.equal([]);
   });
 

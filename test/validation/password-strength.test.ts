@@ -27,8 +27,10 @@ describe('loadStrengthScorer', () => {
     expect(isStrengthScorerLoaded('en')).to.equal(false);
     const urls = fetched();
     expect(urls.filter((url) => url.includes('zxcvbn-loader'))).to.have.length(1);
-    expect(urls.some((url) => url.includes('@zxcvbn-ts/language-fr'))).to.equal(true);
-    expect(urls.some((url) => url.includes('@zxcvbn-ts/language-en'))).to.equal(false);
+    // The trimmed lists of src/validation/dictionaries, never the language packages' full ones.
+    expect(urls.some((url) => url.includes('/dictionaries/fr.'))).to.equal(true);
+    expect(urls.some((url) => url.includes('/dictionaries/en.'))).to.equal(false);
+    expect(urls.some((url) => url.includes('@zxcvbn-ts/language-fr'))).to.equal(false);
   });
 
   it('keeps one scorer per language', async () => {

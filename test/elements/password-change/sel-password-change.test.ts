@@ -37,7 +37,7 @@ const fetchedUrls = performance.getEntriesByType('resource').map((entry) => entr
 new PerformanceObserver((list) => fetchedUrls.push(...list.getEntries().map((entry) => entry.name))).observe({
   type: 'resource',
 });
-const STRENGTH_MODULES = /zxcvbn|@zxcvbn-ts|password-strength-worker/;
+const STRENGTH_MODULES = /zxcvbn|@zxcvbn-ts|validation\/dictionaries\/|password-strength-worker/;
 const strengthFetches = (): string[] => fetchedUrls.filter((url) => STRENGTH_MODULES.test(url));
 
 const NEW_PASSWORD = 'Velo-Rouge-Tuba-93!';
@@ -375,8 +375,8 @@ describe('<sel-password-change>', () => {
       await waitFor(() => expect(meterText(el)).to.equal('Aucun mot de passe saisi'), 8000);
       const fetched = strengthFetches();
       expect(fetched.filter((url) => url.includes('zxcvbn-loader'))).to.have.length(1);
-      expect(fetched.some((url) => url.includes('@zxcvbn-ts/language-fr'))).to.equal(true);
-      expect(fetched.some((url) => url.includes('@zxcvbn-ts/language-en'))).to.equal(false);
+      expect(fetched.some((url) => url.includes('/dictionaries/fr.'))).to.equal(true);
+      expect(fetched.some((url) => url.includes('/dictionaries/en.'))).to.equal(false);
     }).timeout(15000);
   });
 
