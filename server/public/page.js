@@ -1,20 +1,21 @@
 // The page's own script, a file so that the CSP needs no inline script.
 //
-// Trusted Types are enforced on this page. Lit brings its own policy (`lit-html`); the password strength
-// worker is started from a URL, a Trusted Types sink, so this default policy accepts exactly the scripts
-// of this origin under /assets/ and refuses everything else.
-if (window.trustedTypes && !window.trustedTypes.defaultPolicy) {
-  window.trustedTypes.createPolicy('default', {
-    createScriptURL(value) {
-      const url = new URL(value, document.baseURI);
-      if (url.origin === location.origin && url.pathname.startsWith('/assets/')) return url.href;
-      throw new TypeError('Only scripts of /assets/ may be loaded here.');
-    },
-  });
-}
+// Trusted Types are enforced on this page; the elements bring their own policies (see the CSP), so this
+// script defines none.
 
-// The session ended (the API answered 401): go through the login again and come back here.
+// The session ended (the API answered 401 or a redirect): the elements keep what the person typed and say
+// so; this banner offers the login rather than leaving the page at once, which would lose that input.
 document.addEventListener('sel-unauthorized', () => {
-  const back = location.pathname + location.search;
-  location.assign('/auth/login?return=' + encodeURIComponent(back));
+  if (document.getElementById('session-ended')) return;
+  const english = document.documentElement.lang === 'en';
+  const banner = document.createElement('p');
+  banner.id = 'session-ended';
+  banner.className = 'session-ended';
+  banner.setAttribute('role', 'alert');
+  banner.append(english ? 'Your session has ended. ' : 'Votre session a expiré. ');
+  const login = document.createElement('a');
+  login.href = '/auth/login?return=' + encodeURIComponent(location.pathname + location.search);
+  login.textContent = english ? 'Log in again' : 'Se reconnecter';
+  banner.append(login);
+  document.body.prepend(banner);
 });

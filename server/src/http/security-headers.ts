@@ -1,7 +1,8 @@
 /**
- * Helmet with the page's strict CSP. Trusted Types are enforced; the allowed policies are Lit's own
- * (`lit-html`) and `default`, which the page's script defines to let the elements start their strength
- * worker from /assets/ only (a Worker URL is a Trusted Types sink).
+ * Helmet with the page's strict CSP. Trusted Types are enforced; the allowed policies are exactly the two
+ * that `dist/sel-widgets.js` creates: `sel-widgets` (the strength worker's URL, a Trusted Types sink) and
+ * `sel-widgets-lit` (its bundled Lit's own policy, renamed so that it never clashes with a portal's Lit).
+ * No `default` policy: nothing else on the page may turn a string into script.
  */
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
@@ -20,7 +21,7 @@ export function contentSecurityPolicy(config: Config): Record<string, string[]> 
     'form-action': ["'self'"],
     'frame-ancestors': config.frameAncestors.split(/\s+/),
     'require-trusted-types-for': ["'script'"],
-    'trusted-types': ['lit-html', 'default'],
+    'trusted-types': ['sel-widgets', 'sel-widgets-lit'],
   };
 }
 

@@ -91,7 +91,7 @@ describe('the page', () => {
     assert.equal(directives.get('form-action'), "form-action 'self'");
     assert.equal(directives.get('frame-ancestors'), "frame-ancestors 'self' https://ent.univ-exemple.fr");
     assert.equal(directives.get('require-trusted-types-for'), "require-trusted-types-for 'script'");
-    assert.equal(directives.get('trusted-types'), 'trusted-types lit-html default');
+    assert.equal(directives.get('trusted-types'), 'trusted-types sel-widgets sel-widgets-lit');
   });
 });
 
