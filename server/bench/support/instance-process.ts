@@ -15,7 +15,9 @@ const SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
 
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+  // For a profile of the servers: BENCH_INSTANCE_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles".
+  const nodeArgs = (process.env['BENCH_INSTANCE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', SCRIPT], {
     env: { ...process.env, ...env, BENCH_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
