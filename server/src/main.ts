@@ -7,7 +7,7 @@
 import { loadConfig, ConfigError } from './config/load-config.js';
 import { helpText } from './config/variables.js';
 import { buildStore } from './config/build-store.js';
-import { buildSharedState, NotWiredError } from './config/build-shared-state.js';
+import { buildSharedState } from './config/build-shared-state.js';
 import { buildApp } from './http/app.js';
 
 async function main(): Promise<void> {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof NotWiredError) {
+  if (error instanceof ConfigError) {
     process.stderr.write(`sel-widgets-server: ${error.message}\n\nRun with --help for every variable.\n`);
   } else {
     process.stderr.write(

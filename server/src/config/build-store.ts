@@ -1,15 +1,17 @@
 /**
- * The wiring point of the account store: the embedded file store, or the LDAP directory (`SEL_STORE=ldap`),
- * whose store plugs in here.
+ * The wiring point of the account store: the embedded file store, or the LDAP directory (`SEL_STORE=ldap`).
  */
 import type { Config } from './config.js';
 import type { AccountStore } from '../store/account-store.js';
 import { FileAccountStore } from '../store/file/file-account-store.js';
-import { NotWiredError } from './build-shared-state.js';
+import { LdapStore } from '../store/ldap/index.js';
+import { SERVER_PASSWORD_RULES } from './server-password-rules.js';
 
 export async function buildStore(config: Config): Promise<AccountStore> {
   if (config.store === 'file') {
     return FileAccountStore.open({ dataDir: config.dataDir, seedFile: config.seedFile });
   }
-  throw new NotWiredError('SEL_STORE=ldap: this build has no LDAP store yet; use SEL_STORE=file.');
+  // loadConfig refuses SEL_STORE=ldap without valid SEL_LDAP_* variables, so this is a programming error.
+  if (!config.ldap) throw new Error('SEL_STORE=ldap without LDAP options');
+  return new LdapStore({ passwordRules: SERVER_PASSWORD_RULES, ...config.ldap });
 }

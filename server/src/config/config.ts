@@ -1,14 +1,8 @@
+import type { LdapStoreOptions } from '../store/ldap/index.js';
+
 /** The server's configuration, validated: what the rest of the code receives instead of `process.env`. */
 export type AuthMode = 'dev' | 'header' | 'cas';
 export type StoreKind = 'file' | 'ldap';
-
-export interface LdapConfig {
-  url: string;
-  peopleDn: string;
-  bindDn: string;
-  bindPassword: string;
-  structuresDn: string | undefined;
-}
 
 export interface Config {
   listen: { host: string; port: number };
@@ -36,5 +30,6 @@ export interface Config {
   passwordFailureWindowMs: number;
   assetsDir: string | undefined;
   logLevel: string;
-  ldap: LdapConfig | undefined;
+  /** The LDAP store's options (SEL_LDAP_*), read and checked by the store's own reader. */
+  ldap: LdapStoreOptions | undefined;
 }

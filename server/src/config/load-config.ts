@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { AuthMode, Config, StoreKind } from './config.js';
+import { readLdapConfig } from '../store/ldap/index.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -102,7 +103,13 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const logLevel = oneOf('SEL_LOG_LEVEL', LOG_LEVELS, 'info');
-  const ldap = store === 'ldap' ? readLdap(read, problems) : undefined;
+  // The SEL_LDAP_* variables are the LDAP store's: its reader checks each of them, once.
+  let ldap: Config['ldap'];
+  if (store === 'ldap') {
+    const ldapConfig = readLdapConfig(env);
+    problems.push(...ldapConfig.problems);
+    ldap = ldapConfig.options;
+  }
 
   const config: Config = {
     listen,
@@ -185,21 +192,4 @@ function parsePublicUrl(value: string, problems: string[]): URL {
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function readLdap(read: (name: string) => string | undefined, problems: string[]): Config['ldap'] {
-  const required = (name: string): string => {
-    const value = read(name);
-    if (value === undefined) problems.push(`${name} is required when SEL_STORE=ldap`);
-    return value ?? '';
-  };
-  const url = required('SEL_LDAP_URL');
-  if (url && !/^ldaps?:\/\//.test(url)) problems.push('SEL_LDAP_URL must start with ldap:// or ldaps://');
-  return {
-    url,
-    peopleDn: required('SEL_LDAP_PEOPLE_DN'),
-    bindDn: required('SEL_LDAP_BIND_DN'),
-    bindPassword: required('SEL_LDAP_BIND_PASSWORD'),
-    structuresDn: read('SEL_LDAP_STRUCTURES_DN'),
-  };
 }

@@ -2,6 +2,8 @@
  * Every environment variable the server reads, with its meaning and default: the single list that
  * `--help` prints and the README documents. CONTRACT.md §5 fixes the first names; the rest are additions.
  */
+import { LDAP_ENVIRONMENT } from '../store/ldap/index.js';
+
 export interface VariableDoc {
   name: string;
   meaning: string;
@@ -66,29 +68,20 @@ export const VARIABLES: readonly VariableDoc[] = [
     meaning: 'pino log level (fatal, error, warn, info, debug, trace, silent)',
     default: 'info',
   },
-  {
-    name: 'SEL_LDAP_URL',
-    meaning: 'ldap store: the directory (ldap:// or ldaps://)',
-    default: '(required in ldap mode)',
-  },
-  { name: 'SEL_LDAP_PEOPLE_DN', meaning: 'ldap store: the people branch', default: '(required in ldap mode)' },
-  { name: 'SEL_LDAP_BIND_DN', meaning: 'ldap store: the service account', default: '(required in ldap mode)' },
-  {
-    name: 'SEL_LDAP_BIND_PASSWORD',
-    meaning: 'ldap store: its password (use SEL_LDAP_BIND_PASSWORD_FILE)',
-    default: '(required in ldap mode)',
-  },
-  {
-    name: 'SEL_LDAP_STRUCTURES_DN',
-    meaning: 'ldap store: where structure labels are read (supannCodeEntite)',
-    default: 'none',
-  },
+  // The LDAP store's variables, described where they are read, so that --help and the reader never differ.
+  ...Object.entries(LDAP_ENVIRONMENT).map(([name, meaning]) => ({
+    name,
+    meaning: `ldap store: ${meaning}`,
+    // Their defaults are part of the meaning.
+    default: '',
+  })),
 ];
 
 export function helpText(): string {
   const width = Math.max(...VARIABLES.map((variable) => variable.name.length));
   const lines = VARIABLES.map(
-    (variable) => `  ${variable.name.padEnd(width)}  ${variable.meaning} (default: ${variable.default})`,
+    (variable) =>
+      `  ${variable.name.padEnd(width)}  ${variable.meaning}${variable.default ? ` (default: ${variable.default})` : ''}`,
   );
   return [
     'sel-widgets-server: the reference backend of the « Mon compte » page.',

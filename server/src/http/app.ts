@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config/config.js';
 import type { AccountStore } from '../store/account-store.js';
 import type { SharedState } from '../shared-state/shared-state.js';
+import { RedisSharedState } from '../shared-state/redis-shared-state.js';
 import { AccountService } from '../service/account-service.js';
 import type { ScorerLoader } from '../service/password-rules.js';
 import { SessionManager } from './session.js';
@@ -65,13 +66,19 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
-  await app.register(rateLimit, { global: false });
+  // With Redis, the per-address limits are counted there too, so that every instance sees the same count.
+  // If Redis fails, the per-address limit is skipped rather than failing every request: the per-account
+  // count of wrong passwords lives in the same Redis and answers 503 then, so nothing goes unlimited.
+  await app.register(rateLimit, {
+    global: false,
+    ...(deps.sharedState instanceof RedisSharedState && { redis: deps.sharedState.client, skipOnError: true }),
+  });
   sessions.install(app);
 
   await app.register(apiRoutes, { prefix: config.apiBase, config, service });
   await authRoutes(app, { config, sessions, fetch: deps.fetch ?? fetch });
   await pageRoutes(app, { config, service });
-  await healthRoutes(app, { store: deps.store });
+  await healthRoutes(app, { store: deps.store, sharedState: deps.sharedState });
   await installStaticFiles(app, config.assetsDir ?? defaultAssetsDir());
   return app;
 }

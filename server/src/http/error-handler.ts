@@ -13,6 +13,7 @@ import {
   ValidationError,
   WrongCurrentPasswordError,
 } from '../domain/errors.js';
+import { SharedStateUnavailableError } from '../shared-state/shared-state-unavailable-error.js';
 import { sendProblem, type ProblemExtras } from './problem.js';
 
 export function installErrorHandlers(app: FastifyInstance): void {
@@ -21,6 +22,18 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError)
       return sendProblem(reply, error.status, error.code, error.message, extrasOf(error));
+    if (error instanceof SharedStateUnavailableError) {
+      request.log.warn({ err: error }, 'shared state unavailable');
+      return sendProblem(
+        reply,
+        503,
+        'service_unavailable',
+        'The server cannot reach its shared state; retry shortly.',
+        {
+          retryAfterSeconds: error.retryAfterSeconds,
+        },
+      );
+    }
     const status = error.statusCode ?? 500;
     if (status === 413)
       return sendProblem(reply, 413, 'payload_too_large', 'The body is larger than the server takes.');

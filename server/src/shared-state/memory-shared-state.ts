@@ -45,6 +45,10 @@ export class MemorySharedState implements SharedState {
     return until !== undefined && until > this.now();
   }
 
+  async ready(): Promise<boolean> {
+    return true;
+  }
+
   async close(): Promise<void> {
     clearInterval(this.sweeper);
   }

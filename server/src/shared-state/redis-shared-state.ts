@@ -76,6 +76,19 @@ export class RedisSharedState implements SharedState {
     return (await this.#call(() => this.#redis.exists(`ended:${sessionId}`))) === 1;
   }
 
+  async ready(): Promise<boolean> {
+    try {
+      return (await this.#call(() => this.#redis.ping())) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  /** The connection, for @fastify/rate-limit's per-address counters, shared by every instance too. */
+  get client(): Redis {
+    return this.#redis;
+  }
+
   async close(): Promise<void> {
     // QUIT lets the replies in flight arrive; when Redis is away there is nothing to wait for.
     if (this.#redis.status === 'ready') {

@@ -18,5 +18,8 @@ export interface SharedState {
 
   isSessionEnded(sessionId: string): Promise<boolean>;
 
+  /** Whether the state answers now (for `/readyz`); never throws. */
+  ready(): Promise<boolean>;
+
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { helpText, VARIABLES } from '../../src/config/variables.js';
+import { LDAP_ENVIRONMENT } from '../../src/store/ldap/index.js';
 
 const CONTRACT_NAMES = [
   'SEL_LISTEN',
@@ -28,6 +29,7 @@ const CONTRACT_NAMES = [
   'SEL_LDAP_BIND_DN',
   'SEL_LDAP_BIND_PASSWORD',
   'SEL_LDAP_STRUCTURES_DN',
+  ...Object.keys(LDAP_ENVIRONMENT),
 ];
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -150,15 +152,20 @@ describe('the command', () => {
     assert.match(result.stderr, /SEL_LISTEN/);
   });
 
-  it('says plainly that the LDAP store is not in this build yet', () => {
-    const result = run([], {
+  it('names each bad LDAP variable once, and the store is wired', () => {
+    const problems = problemsOf({ SEL_STORE: 'ldap', SEL_LDAP_URL: 'http://directory', SEL_LDAP_POOL_SIZE: 'many' });
+    assert.equal(problems.filter((problem) => problem.includes('SEL_LDAP_URL')).length, 1);
+    assert.equal(problems.filter((problem) => problem.includes('SEL_LDAP_PEOPLE_DN')).length, 1);
+    assert.equal(problems.filter((problem) => problem.includes('SEL_LDAP_POOL_SIZE')).length, 1);
+    const config = loadConfig({
       SEL_STORE: 'ldap',
-      SEL_LDAP_URL: 'ldap://127.0.0.1:1',
+      SEL_LDAP_URL: 'ldap://127.0.0.1:1389',
       SEL_LDAP_PEOPLE_DN: 'ou=people,dc=example',
       SEL_LDAP_BIND_DN: 'cn=sel,dc=example',
       SEL_LDAP_BIND_PASSWORD: 'x',
+      SEL_LDAP_PHONE_FORMAT: 'e164',
     });
-    assert.equal(result.status, 1);
-    assert.match(result.stderr, /SEL_STORE=ldap/);
+    assert.equal(config.ldap?.url, 'ldap://127.0.0.1:1389');
+    assert.equal(config.ldap?.phoneWriteFormat, 'e164');
   });
 });

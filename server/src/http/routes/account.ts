@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api.js';
 import { refuseOtherMethods } from './api.js';
 import { sendProblem } from '../problem.js';
+import { StaleVersionError } from '../../domain/errors.js';
+import { toEtag, versionFromIfMatch } from '../etag.js';
 import { audited } from '../audit.js';
 import { patchSection } from '../../service/account-service.js';
 
@@ -11,7 +13,7 @@ export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps):
   app.get('/account', async (request, reply) => {
     const { account, version } = await service.getAccount(request.session!.uid);
     // For portals that serve their own page: the token the next PATCH or POST must carry.
-    reply.header('ETag', version).header('X-CSRF-Token', request.session!.csrf);
+    reply.header('ETag', toEtag(version)).header('X-CSRF-Token', request.session!.csrf);
     return reply.type('application/json').send(account);
   });
 
@@ -22,11 +24,14 @@ export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps):
     if (!patch.success) {
       return sendProblem(reply, 400, 'bad_request', 'The body must hold exactly one of website, phones, redList.');
     }
+    // A weak or malformed If-Match never matches a strong ETag: the same answer as a stale one.
+    const expected = versionFromIfMatch(ifMatch);
+    if (expected === undefined) throw new StaleVersionError();
     const uid = request.session!.uid;
     const { account, version } = await audited(request, patchSection(patch.data), () =>
-      service.updateAccount(uid, patch.data, ifMatch),
+      service.updateAccount(uid, patch.data, expected),
     );
-    return reply.header('ETag', version).type('application/json').send(account);
+    return reply.header('ETag', toEtag(version)).type('application/json').send(account);
   });
 
   refuseOtherMethods(app, '/account', ['GET', 'HEAD', 'PATCH']);

@@ -25,7 +25,7 @@ export interface FileStoreOptions {
   now?: () => Date;
 }
 
-const etag = (version: number): string => `"${version}"`;
+const etag = (version: number): string => String(version);
 
 export class FileAccountStore implements AccountStore {
   readonly kind = 'file';
