@@ -207,6 +207,8 @@ export class SelPasswordChange extends SelSection {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Before this render, not after it: the form shows in the same update as the account.
+    this.openIfMustChange();
     const prepared = this.strength.preparedLanguage;
     // The page changed language while the meter was in use: its feedback must follow.
     if (this.opened && prepared && prepared !== this.i18n.language) this.prepareStrength();
@@ -214,7 +216,6 @@ export class SelPasswordChange extends SelSection {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.openIfMustChange();
     const container = this.formContainer;
     if (!container) return;
     const root = this.getRootNode() as Document | ShadowRoot;
