@@ -9,3 +9,4 @@ export {
   type MemoryFaultKind,
   type MemoryOperation,
 } from './mocks/memory-adapter.js';
+export { accountLockedFault, demoPasswordState, type DemoPasswordState } from './mocks/password-states.js';

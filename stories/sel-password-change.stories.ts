@@ -7,6 +7,7 @@ import { RestAdapter } from '../src/api/rest-adapter.js';
 import type { MemoryAdapterOptions, MemoryFault } from '../src/mocks/memory-adapter.js';
 import type { Account } from '../src/contract/schemas.js';
 import { DEMO_PASSWORD, demoAccount } from '../src/mocks/demo-account.js';
+import { accountLockedFault, demoPasswordState } from '../src/mocks/password-states.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, fill, shadowOf, waitForInvalid, waitForRole, waitForText } from './support/interact.js';
 import { waitFor } from '../test/helpers/queries.js';
@@ -172,6 +173,42 @@ export const NotEditable: Story = {
 export const NotConfigured: Story = {
   tags: ['expect-console-error'],
   render: () => html`<sel-password-change></sel-password-change>`,
+};
+
+// What the directory knows about the password
+
+/** `passwordExpiresAt` far off: the date, in a quiet line. */
+export const ExpiresLater: Story = {
+  ...story('expires-later', withAccount(demoPasswordState('expiresLater'))),
+  play: async ({ canvasElement }) => {
+    await waitForText(await shadowOf(canvasElement, TAG), /expire le|expires on/);
+  },
+};
+
+/** Within the directory's warning period (pwdExpireWarning, here 14 days): a warning with the days left. */
+export const ExpiresSoon: Story = {
+  ...story('expires-soon', withAccount(demoPasswordState('expiresSoon'))),
+  play: async ({ canvasElement }) => {
+    await waitForText(await shadowOf(canvasElement, TAG), /expire dans 5 jours|expires in 5 days/);
+  },
+};
+
+/** Past its date: said plainly. */
+export const Expired: Story = {
+  ...story('expired', withAccount(demoPasswordState('expired'))),
+  play: async ({ canvasElement }) => {
+    await waitForText(await shadowOf(canvasElement, TAG), /a expiré le|expired on/);
+  },
+};
+
+/** `passwordMustChange` (pwdReset after an administrator's reset): the section opens on the form, and says why. */
+export const MustChange: Story = {
+  ...story('must-change', withAccount(demoPasswordState('mustChange'))),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, TAG);
+    await waitForRole(root.host as HTMLElement, 'textbox', CURRENT);
+    await waitForText(root, /réinitialisé par un administrateur|reset by an administrator/);
+  },
 };
 
 // The form
@@ -345,6 +382,10 @@ export const PolicyViolationNoReason: Story = {
 export const Forbidden: Story = failedChange('403', { kind: 'forbidden', code: 'change_not_allowed' });
 
 /** 429: « Valider » disabled, with the seconds left from Retry-After. */
+/** The directory locked the account (`account_locked`) and says for how long: when to try again, as a time. */
+export const AccountLocked: Story = failedChange('locked', accountLockedFault(900));
+/** Locked, with no `Retry-After`: « later », and the help desk if it lasts. */
+export const AccountLockedNoRetryAfter: Story = failedChange('locked-no-retry', accountLockedFault());
 export const RateLimited: Story = failedChange('429', { kind: 'rate_limited', retryAfterSeconds: 60 });
 
 export const SessionExpired: Story = failedChange('401', { kind: 'unauthorized' });

@@ -228,8 +228,14 @@ async function errorFromResponse(response: Response, method: string, path: strin
   switch (status) {
     case 401:
       return new SelError('unauthorized', `${where}: the session has ended`, details);
-    case 403:
-      return new SelError('forbidden', `${where}: not allowed`, details);
+    case 403: {
+      // `account_locked` says when the directory lets the person try again.
+      const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+      return new SelError('forbidden', `${where}: not allowed`, {
+        ...details,
+        ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+      });
+    }
     case 409:
     case 412:
     case 428:

@@ -57,6 +57,12 @@ export const accountSchema = z.object({
   redList: z.boolean(),
   passwordChangedAt: z.optional(z.nullable(z.string())),
   accountExpiresAt: z.optional(z.nullable(z.string())),
+  /** pwdChangedTime + pwdMaxAge; null or absent when the password never expires. */
+  passwordExpiresAt: z.optional(z.nullable(z.string())),
+  /** The directory's pwdExpireWarning in days: how long before `passwordExpiresAt` to warn. */
+  passwordExpiryWarningDays: z.optional(count),
+  /** pwdReset: an administrator reset the password, which must be changed before anything else. */
+  passwordMustChange: z.optional(z.boolean()),
   directoryContact: z.optional(z.nullable(directoryContactSchema)),
   editable: z.object({
     website: z.boolean(),

@@ -16,7 +16,7 @@ export type MemoryFaultKind = Exclude<SelErrorKind, 'not_configured'>;
 
 export interface MemoryFault {
   kind: MemoryFaultKind;
-  /** With `rate_limited`: the `Retry-After` to announce; 30 by default. */
+  /** The `Retry-After` to announce: 30 by default with `rate_limited`, none otherwise (`account_locked` may give one). */
   retryAfterSeconds?: number;
   /** With `validation`: the field errors of the 422; with `forbidden`: the problem code. */
   fieldErrors?: FieldError[];
@@ -185,7 +185,7 @@ export class MemoryAdapter implements SelAdapter {
     const fault = this.faults.get(operation);
     if (!fault) return;
     if (fault.once) this.faults.delete(operation);
-    const retryAfterSeconds = fault.kind === 'rate_limited' ? (fault.retryAfterSeconds ?? 30) : undefined;
+    const retryAfterSeconds = fault.retryAfterSeconds ?? (fault.kind === 'rate_limited' ? 30 : undefined);
     const fieldErrors =
       fault.fieldErrors ??
       (fault.kind === 'validation' && patchedField ? [{ field: patchedField, code: 'rejected' }] : undefined);

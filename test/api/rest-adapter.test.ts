@@ -143,6 +143,21 @@ describe('RestAdapter', () => {
     });
   }
 
+  it('reads when a locked account may try again (403 account_locked with Retry-After), and not without it', async () => {
+    for (const [headers, expected] of [
+      [{ 'Retry-After': '900' }, 900],
+      [{}, undefined],
+    ] as const) {
+      const { fetch } = fakeFetch(() => problemResponse(403, { code: 'account_locked' }, headers));
+      const error = (await rejection(
+        new RestAdapter({ baseUrl: '/x', fetch }).changePassword({ currentPassword: 'a', newPassword: 'b' }),
+      )) as SelError;
+      expect(error.kind).to.equal('forbidden');
+      expect(error.code).to.equal('account_locked');
+      expect(error.retryAfterSeconds).to.equal(expected);
+    }
+  });
+
   it('carries policy violations and the server detail, and never the password, in a 422', async () => {
     const { fetch } = fakeFetch(() =>
       problemResponse(422, { code: 'policy_violation', violations: ['too_short', 'breached'], detail: 'Trop court.' }),

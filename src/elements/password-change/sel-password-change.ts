@@ -25,6 +25,7 @@ import { renderChecklist, STRENGTH_LEVELS } from './checklist-view.js';
 import { PASSWORD_FIELDS, renderPasswordField, type PasswordField } from './field-view.js';
 import { nextPasswordFormIds } from './form-ids.js';
 import { adoptPasswordStyles } from './light-styles.js';
+import { passwordExpiry } from './expiry.js';
 import { passwordRulesFor } from './rules-attribute.js';
 import { PasswordStrengthController } from './strength-controller.js';
 import { renderStrength } from './strength-view.js';
@@ -71,6 +72,11 @@ const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, n
  * `sel-pc-field`, `sel-pc-label`, `sel-pc-input`, `sel-pc-toggle`, `sel-pc-rules`, `sel-pc-rule`,
  * `sel-pc-strength`, `sel-pc-meter`, `sel-pc-button`, `sel-pc-confirm`, `sel-pc-message`.
  *
+ * When the directory says when the password expires (`passwordExpiresAt`), the section says so, with a warning
+ * once the date is within `passwordExpiryWarningDays` (14 days without it), and plainly once it is past. After
+ * an administrator's reset (`passwordMustChange`) the form opens by itself and the section says why. A
+ * refusal because the directory locked the account (`account_locked`) says when to try again.
+ *
  * Passwords never reach an attribute, an event, a log or storage; they are dropped after a success, on
  * « Annuler » or Escape, and when the element leaves the page.
  *
@@ -87,6 +93,8 @@ const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, n
  * @csspart heading - The section title.
  * @csspart advice - The advice on passwords (strong, never shared, log out when leaving).
  * @csspart changed-at - When the password was last changed.
+ * @csspart expiry - When the password expires, a warning when that is close, or that it has expired.
+ * @csspart must-change - Why the form is open: an administrator reset the password.
  * @csspart button - Buttons in the shadow root.
  * @csspart open-button - « Changer de mot de passe… ».
  * @csspart message - Status, loading, "managed elsewhere" and error messages outside the form.
@@ -118,6 +126,11 @@ export class SelPasswordChange extends SelSection {
       }
       ::slotted([slot='form']) {
         display: block;
+      }
+      /* Expiry close, or a reset to act on: in the text colour, so that it reads, with the warning's border. */
+      .message.warning {
+        border-left-color: var(--sel-color-warning, #b34000);
+        background: var(--sel-color-warning-background, #fff8f0);
       }
     `,
   ];
@@ -166,6 +179,8 @@ export class SelPasswordChange extends SelSection {
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts openings and closings, so that a save that ends after its form was closed does not touch a newer one. */
   private formGeneration = 0;
+  /** The form was opened once because the password must change: after « Annuler » it stays closed. */
+  private openedForReset = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -192,6 +207,8 @@ export class SelPasswordChange extends SelSection {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Before this render, not after it: the form shows in the same update as the account.
+    this.openIfMustChange();
     const prepared = this.strength.preparedLanguage;
     // The page changed language while the meter was in use: its feedback must follow.
     if (this.opened && prepared && prepared !== this.i18n.language) this.prepareStrength();
@@ -329,6 +346,18 @@ export class SelPasswordChange extends SelSection {
     else if (outcome === 'failed' && this.saveFlow.error) await this.showFailure(this.saveFlow.error);
   };
 
+  /**
+   * An administrator reset the password: the section opens on the form. Focus is left where it is, since a
+   * page of several sections must not jump to this one on load; the reason is said above the form.
+   */
+  private openIfMustChange(): void {
+    const account = this.account;
+    if (this.openedForReset || this.opened || !account?.passwordMustChange || !account.editable.password) return;
+    this.openedForReset = true;
+    this.formGeneration++;
+    this.opened = true;
+  }
+
   // ── State changes ───────────────────────────────────────────────────────────────────────────────────
 
   private async close(): Promise<void> {
@@ -372,7 +401,7 @@ export class SelPasswordChange extends SelSection {
   /** The form was closed while the request ran: say how it ended in the section itself. */
   private reportAfterClose(saved: boolean, error: SelError | undefined): void {
     if (saved) this.viewStatus = this.msg('password.saved');
-    else if (error) this.viewError = this.msg(this.errorKey(error), { seconds: this.saveFlow.retryInSeconds });
+    else if (error) this.viewError = this.errorText(error);
   }
 
   /** Forgets every password: the inputs (even ones about to leave the DOM), the state, the meter. */
@@ -514,6 +543,21 @@ export class SelPasswordChange extends SelSection {
     return error.kind === 'forbidden' ? 'password.error.notAllowed' : messageKeyFor(error);
   }
 
+  private errorText(error: SelError): string {
+    if (error.kind === 'forbidden' && error.code === 'account_locked') return this.lockedText(error.retryAfterSeconds);
+    return this.msg(this.errorKey(error), { seconds: this.saveFlow.retryInSeconds });
+  }
+
+  /** The lock in words: the clock time to try again at (a countdown would mean little over many minutes). */
+  private lockedText(retryAfterSeconds: number | undefined): string {
+    if (retryAfterSeconds === undefined) return this.msg('password.error.lockedNoRetry');
+    const time = new Intl.DateTimeFormat(this.i18n.language === 'fr' ? 'fr-FR' : 'en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(Date.now() + retryAfterSeconds * 1000));
+    return this.msg('password.error.locked', { time, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+  }
+
   private input(field: PasswordField): HTMLInputElement | null {
     return this.formContainer?.querySelector<HTMLInputElement>(`#${this.ids.input[field]}`) ?? null;
   }
@@ -528,6 +572,12 @@ export class SelPasswordChange extends SelSection {
           ? html`<p class="muted" part="changed-at">
               ${this.msg('password.changedAt', { date: this.i18n.formatDate(changedAt) })}
             </p>`
+          : nothing
+      }
+      ${this.renderExpiry(account)}
+      ${
+        account.passwordMustChange && account.editable.password && this.opened
+          ? html`<p class="message warning" part="message must-change">${this.msg('password.mustChange')}</p>`
           : nothing
       }
       ${
@@ -545,6 +595,24 @@ export class SelPasswordChange extends SelSection {
       }
       ${this.viewError ? html`<p class="message error" role="alert" part="message">${this.viewError}</p>` : nothing}
       <div class="message success" role="status" part="message">${this.viewStatus ?? nothing}</div>`;
+  }
+
+  private renderExpiry(account: Account): TemplateResult | typeof nothing {
+    const expiry = passwordExpiry(account);
+    if (!expiry) return nothing;
+    const date = this.i18n.formatDate(expiry.expiresAt);
+    switch (expiry.state) {
+      case 'expired':
+        return html`<p class="message error" part="message expiry">${this.msg('password.expired', { date })}</p>`;
+      case 'soon': {
+        const key = expiry.daysLeft === 1 ? 'password.expiresSoon.one' : 'password.expiresSoon.other';
+        return html`<p class="message warning" part="message expiry">
+          ${this.msg(key, { days: expiry.daysLeft, date })}
+        </p>`;
+      }
+      case 'later':
+        return html`<p class="muted" part="expiry">${this.msg('password.expiresAt', { date })}</p>`;
+    }
   }
 
   /** What goes into the light DOM: the form while open, nothing otherwise. */
@@ -663,7 +731,7 @@ export class SelPasswordChange extends SelSection {
     }
     const detail = error.kind === 'validation' ? error.detail : undefined;
     return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
-      ${this.msg(this.errorKey(error))} ${detail === undefined ? nothing : serverText(detail)}
+      ${this.errorText(error)} ${detail === undefined ? nothing : serverText(detail)}
     </div>`;
   }
 

@@ -11,6 +11,15 @@ export const passwordFr = {
   'password.advice':
     'Protégez votre compte par un mot de passe fort, changé régulièrement. Ne le communiquez à personne, et déconnectez-vous chaque fois que vous quittez votre poste de travail.',
   'password.changedAt': 'Dernier changement du mot de passe : {date}.',
+  'password.expiresAt': 'Votre mot de passe expire le {date}.',
+  'password.expiresSoon.one':
+    'Votre mot de passe expire demain, le {date}. Changez-le dès maintenant pour ne pas perdre l’accès à vos services en ligne.',
+  'password.expiresSoon.other':
+    'Votre mot de passe expire dans {days} jours, le {date}. Changez-le avant cette date pour ne pas perdre l’accès à vos services en ligne.',
+  'password.expired':
+    'Votre mot de passe a expiré le {date}. Changez-le maintenant : tant que vous ne l’avez pas fait, vos services en ligne peuvent vous refuser l’accès.',
+  'password.mustChange':
+    'Votre mot de passe a été réinitialisé par un administrateur. Choisissez-en un nouveau, connu de vous seul(e), pour continuer à utiliser votre compte.',
   'password.open': 'Changer de mot de passe…',
   'password.formName': 'Changer de mot de passe',
   'password.notEditable':
@@ -86,6 +95,10 @@ export const passwordFr = {
   'password.error.mismatch': 'La confirmation ne correspond pas au nouveau mot de passe.',
   'password.error.notAllowed':
     "Le changement de mot de passe n'est pas autorisé pour votre compte depuis cette page. Contactez l'assistance informatique de votre établissement.",
+  'password.error.locked':
+    'Votre compte est temporairement verrouillé après plusieurs mots de passe incorrects. Vous pourrez réessayer à partir de {time} (dans {minutes} min environ) ; en cas de doute, contactez l’assistance informatique de votre établissement.',
+  'password.error.lockedNoRetry':
+    'Votre compte est verrouillé après plusieurs mots de passe incorrects. Réessayez plus tard ; si le verrouillage persiste, contactez l’assistance informatique de votre établissement.',
   'password.checking': 'Vérification de la robustesse du mot de passe…',
   'password.saved': 'Votre mot de passe a été changé.',
   'password.savedAdvice':
@@ -98,6 +111,15 @@ export const passwordEn: SectionMessages<typeof passwordFr> = {
   'password.advice':
     'Protect your account with a strong password, changed regularly. Never share it with anyone, and log out every time you leave your workstation.',
   'password.changedAt': 'Password last changed: {date}.',
+  'password.expiresAt': 'Your password expires on {date}.',
+  'password.expiresSoon.one':
+    'Your password expires tomorrow, {date}. Change it now so that you keep access to your online services.',
+  'password.expiresSoon.other':
+    'Your password expires in {days} days, on {date}. Change it before then so that you keep access to your online services.',
+  'password.expired':
+    'Your password expired on {date}. Change it now: until you do, your online services may refuse you access.',
+  'password.mustChange':
+    'Your password was reset by an administrator. Choose a new one, known only to you, to go on using your account.',
   'password.open': 'Change password…',
   'password.formName': 'Change password',
   'password.notEditable':
@@ -172,6 +194,10 @@ export const passwordEn: SectionMessages<typeof passwordFr> = {
   'password.error.mismatch': 'The confirmation does not match the new password.',
   'password.error.notAllowed':
     "Changing the password is not allowed for your account from this page. Contact your institution's IT help desk.",
+  'password.error.locked':
+    "Your account is temporarily locked after several wrong passwords. You can try again from {time} (in about {minutes} min); if in doubt, contact your institution's IT help desk.",
+  'password.error.lockedNoRetry':
+    "Your account is locked after several wrong passwords. Try again later; if it stays locked, contact your institution's IT help desk.",
   'password.checking': 'Checking the strength of the password…',
   'password.saved': 'Your password has been changed.',
   'password.savedAdvice':
