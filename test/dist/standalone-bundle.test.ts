@@ -152,7 +152,7 @@ describe("dist/sel-widgets.js under Trusted Types, beside the portal's own Lit",
     const meter = () => section.querySelector('[role="meter"]')?.getAttribute('aria-valuetext');
     await waitFor(() => expect(['Très faible', 'Faible', 'Moyen', 'Fort', 'Très fort']).to.include(meter()), 15000);
     const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(loaded.some((name) => /sel-widgets-strength-worker-/.test(name))).to.equal(true);
+    expect(loaded.some((name) => /sel-widgets-worker-strength-worker-/.test(name))).to.equal(true);
     expect(frameWindow().cspViolations).to.deep.equal([]);
   });
 
