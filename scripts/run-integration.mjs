@@ -276,7 +276,7 @@ for (const fixture of selected) {
         });
 
         test("a save works, and sel-saved reaches the application's own handler", async () => {
-          await press(page, 'sel-redlist', 'button', 'Modifier…');
+          await press(page, 'sel-redlist', 'button', 'Modifier… (liste rouge)');
           await press(page, 'sel-redlist', 'radio', 'Non');
           await press(page, 'sel-redlist', 'button', 'Valider');
           await outputText(page, 'saved', 'redList');
@@ -286,7 +286,7 @@ for (const fixture of selected) {
 
         test("sel-unauthorized reaches the application's own handler once", async () => {
           server.backend.setFault('save', 'unauthorized');
-          await press(page, 'sel-redlist', 'button', 'Modifier…');
+          await press(page, 'sel-redlist', 'button', 'Modifier… (liste rouge)');
           await press(page, 'sel-redlist', 'radio', 'Oui');
           await press(page, 'sel-redlist', 'button', 'Valider');
           await outputText(page, 'unauthorized', '1');
