@@ -13,6 +13,7 @@ import { Attribute, Change, Client, EqualityFilter } from 'ldapts';
 import { LdapStore } from '../src/store/ldap/index.js';
 import { ProxiedAuthorizationControl } from '../src/store/ldap/controls/proxied-authorization-control.js';
 import { ldapAdmin } from '../test/support/ldap-admin.js';
+import { measureLoops } from './support/measure-loops.js';
 import {
   PEOPLE_DN,
   POLICY_DN,
@@ -64,23 +65,8 @@ interface Figures {
 }
 
 /** Runs `worker(index)` in `CONCURRENCY` loops for SECONDS after a one-second warm-up. */
-async function measure(worker: (index: number) => Promise<void>): Promise<Figures> {
-  const loop = async (index: number, until: number, latencies?: number[]) => {
-    while (Date.now() < until) {
-      const started = performance.now();
-      await worker(index);
-      latencies?.push(performance.now() - started);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => loop(index, Date.now() + 1_000)));
-  const latencies: number[] = [];
-  const started = performance.now();
-  const until = Date.now() + SECONDS * 1_000;
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => loop(index, until, latencies)));
-  const elapsed = (performance.now() - started) / 1_000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+function measure(worker: (index: number) => Promise<void>): Promise<Figures> {
+  return measureLoops(CONCURRENCY, SECONDS, worker);
 }
 
 /** The round of median throughput (its own p50 and p99 with it). */

@@ -35,6 +35,7 @@ import {
 } from '../test/support/slapd.js';
 import { ProxiedAuthorizationControl } from '../src/store/ldap/controls/proxied-authorization-control.js';
 import { startInstance, type Instance } from './support/instance-process.js';
+import { measureLoops } from './support/measure-loops.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -264,22 +265,7 @@ async function benchFileStore(workDir: string): Promise<void> {
 
 /** Runs `worker(index)` in `concurrency` loops for SECONDS after a one-second warm-up. */
 async function measureRaw(concurrency: number, worker: (index: number) => Promise<void>): Promise<Figures> {
-  const loop = async (index: number, until: number, latencies?: number[]) => {
-    while (Date.now() < until) {
-      const started = performance.now();
-      await worker(index);
-      latencies?.push(performance.now() - started);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, (_, index) => loop(index, Date.now() + 1_000)));
-  const latencies: number[] = [];
-  const started = performance.now();
-  const until = Date.now() + SECONDS * 1_000;
-  await Promise.all(Array.from({ length: concurrency }, (_, index) => loop(index, until, latencies)));
-  const elapsed = (performance.now() - started) / 1_000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed: 0 };
+  return { ...(await measureLoops(concurrency, SECONDS, worker)), failed: 0 };
 }
 
 async function benchLdapStore(workDir: string): Promise<void> {
