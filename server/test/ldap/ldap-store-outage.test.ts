@@ -73,7 +73,7 @@ describe('LdapStore when the directory fails', () => {
     const store = directory.store({ timeoutMs: TIMEOUT_MS });
     const stored = await store.get('pdurand');
     assert.ok(stored);
-    directory.slapd.freeze();
+    await directory.slapd.freeze();
     try {
       const { error, ms } = await timed(
         store.update('pdurand', { website: 'https://hang.univ-exemple.fr' }, stored.version),

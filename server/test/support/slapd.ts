@@ -5,7 +5,7 @@
  * database folder, the pid/args files, and (when not run as root) the ldapi identity of the administrator.
  */
 import { spawn, type ChildProcess, execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +41,12 @@ export interface Slapd {
   /** Stops slapd, keeping its data, until `start()`. */
   halt(): Promise<void>;
   start(): Promise<void>;
-  /** Freezes slapd (SIGSTOP): connections stay open and nothing answers, like a directory that hangs. */
-  freeze(): void;
+  /**
+   * Freezes slapd (SIGSTOP): connections stay open and nothing answers, like a directory that hangs.
+   * Resolves once every thread of slapd is stopped: the signal is delivered after kill() returns, and on a
+   * busy machine slapd could otherwise still answer the next request.
+   */
+  freeze(): Promise<void>;
   /** Lets a frozen slapd run again (SIGCONT). */
   thaw(): void;
 }
@@ -96,6 +100,24 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
   }
 }
 
+/** The states of every thread of a process, from /proc: 'T' is stopped by a signal. */
+async function threadStates(pid: number): Promise<string[]> {
+  const tasks = await readdir(`/proc/${pid}/task`);
+  const stats = await Promise.all(
+    tasks.map((task) => readFile(`/proc/${pid}/task/${task}/stat`, 'utf8').catch(() => '')),
+  );
+  // The state follows the command name in parentheses, which may itself hold spaces or parentheses.
+  return stats.filter(Boolean).map((stat) => stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+}
+
+async function waitUntilStopped(pid: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await threadStates(pid)).every((state) => state === 'T' || state === 't')) {
+    if (Date.now() > deadline) throw new Error(`slapd (pid ${pid}) did not stop after SIGSTOP`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 export async function startSlapd(): Promise<Slapd> {
   const dir = await mkdtemp(join(tmpdir(), 'sel-slapd-'));
   await mkdir(join(dir, 'slapd.d'));
@@ -138,7 +160,12 @@ export async function startSlapd(): Promise<Slapd> {
     socketPath,
     start,
     halt,
-    freeze: () => child?.kill('SIGSTOP'),
+    async freeze() {
+      const running = child;
+      if (!running?.pid) return;
+      running.kill('SIGSTOP');
+      await waitUntilStopped(running.pid);
+    },
     thaw: () => child?.kill('SIGCONT'),
     async restart() {
       await halt();
