@@ -104,7 +104,12 @@ export function visibleText(element: Element): string {
     }
   };
   walk(element);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  // The isolate controls around server text (U+2066 to U+2069) are invisible: a person does not read them.
+  return parts
+    .join(' ')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The element that has focus, looking through shadow roots. */

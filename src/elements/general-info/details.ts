@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { affiliationLabels } from './affiliations.js';
 import { asCalendarDay } from './format.js';
 import { mailtoHref } from '../shared/mailto.js';
-import { serverText } from '../shared/server-text.js';
+import { isolatedText, serverText } from '../shared/server-text.js';
 
 export interface DetailsContext {
   msg: (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -68,7 +68,10 @@ function renderMail(mail: string | null | undefined, context: DetailsContext): T
 function renderAffiliations(account: Account, context: DetailsContext): TemplateResult | string {
   const labels = affiliationLabels(account.affiliations, account.primaryAffiliation, context.msg);
   return renderList(
-    labels.map(({ label, primary }) => (primary ? context.msg('generalInfo.primaryAffiliation', { label }) : label)),
+    // A value the directory holds as is may be right-to-left: isolated, it cannot reorder « (principale) ».
+    labels.map(({ label, primary }) =>
+      primary ? context.msg('generalInfo.primaryAffiliation', { label: isolatedText(label) }) : label,
+    ),
     context,
   );
 }

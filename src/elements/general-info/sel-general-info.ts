@@ -13,7 +13,7 @@ import { feedbackFor, feedbackFromServer, feedbackMessage, type WebsiteFeedback 
 import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
-import { bounded } from '../shared/server-text.js';
+import { bounded, isolatedText } from '../shared/server-text.js';
 
 /**
  * The « Informations générales » section: what the directory knows about the person (name, login, e-mail,
@@ -205,7 +205,7 @@ export class SelGeneralInfo extends SelSection {
       ${
         this.confirmingRemoval
           ? html`<p id="website-removal" class="message info" part="message">
-              ${this.msg('generalInfo.website.confirmRemoval', { url: displayWebsite(account.website ?? '') })}
+              ${this.msg('generalInfo.website.confirmRemoval', { url: isolatedText(displayWebsite(account.website ?? '')) })}
             </p>`
           : nothing
       }
@@ -265,13 +265,15 @@ export class SelGeneralInfo extends SelSection {
   /** `typed`: the address the refused save carried, repeated after a 403 since the form it was in closes. */
   private failureMessage(error: SelError, account: Account, typed?: string | null): string {
     if (error.kind === 'conflict') {
-      const current = account.website ? displayWebsite(account.website) : this.msg('generalInfo.website.currentNone');
+      const current = account.website
+        ? isolatedText(displayWebsite(account.website))
+        : this.msg('generalInfo.website.currentNone');
       return this.msg('generalInfo.website.conflict', { current });
     }
     if (error.kind === 'forbidden') {
       const refused = this.msg('generalInfo.website.forbidden');
       return typed
-        ? `${refused} ${this.msg('generalInfo.website.forbiddenTyped', { url: displayWebsite(typed) })}`
+        ? `${refused} ${this.msg('generalInfo.website.forbiddenTyped', { url: isolatedText(displayWebsite(typed)) })}`
         : refused;
     }
     return this.msg(messageKeyFor(error));
@@ -367,7 +369,7 @@ export class SelGeneralInfo extends SelSection {
     const formStillOpen = this.editing && opening === this.formOpenings;
     if (outcome === 'saved') {
       const status = website
-        ? this.msg('generalInfo.website.saved', { url: displayWebsite(website) })
+        ? this.msg('generalInfo.website.saved', { url: isolatedText(displayWebsite(website)) })
         : this.msg('generalInfo.website.removed');
       if (formStillOpen) await this.closeForm(status);
       else this.status = status;

@@ -136,7 +136,7 @@ describe('<sel-general-info>', () => {
       });
       const el = await loaded(setup);
       const items = [...root(el).querySelectorAll('[part="list"]')][0]!.querySelectorAll('li');
-      expect([...items].map((item) => item.textContent!.trim())).to.deep.equal([
+      expect([...items].map((item) => visibleText(item))).to.deep.equal([
         'Enseignant(e)-chercheur(se) (affiliation principale)',
         "Membre de l'établissement",
         'Chercheur(se)',
@@ -363,8 +363,9 @@ describe('<sel-general-info>', () => {
       await waitFor(() =>
         expect(getByRole(root(el), 'status').textContent).to.contain('Votre site web est enregistré'),
       );
+      // The address comes isolated (U+2068 … U+2069): a right-to-left path cannot reorder the sentence.
       expect(getByRole(root(el), 'status').textContent!.trim()).to.equal(
-        `Votre site web est enregistré : ${NEW_WEBSITE}.`,
+        `Votre site web est enregistré : \u2068${NEW_WEBSITE}\u2069.`,
       );
       expect(patches(setup)).to.have.length(1);
       expect(patches(setup)[0]!.headers.get('If-Match')).to.equal('"1"');
@@ -725,7 +726,7 @@ describe('<sel-general-info>', () => {
       expect(alert.textContent).to.contain("Vous n'êtes pas autorisé(e) à modifier votre site web ici.");
       expect(alert.textContent).to.contain('contactez votre correspondant annuaire');
       // The form is gone, not what the person typed: the message repeats it.
-      expect(alert.textContent).to.contain(`L'adresse que vous avez saisie : ${NEW_WEBSITE}.`);
+      expect(visibleText(alert)).to.contain(`L'adresse que vous avez saisie : ${NEW_WEBSITE}.`);
       expect(deepActiveElement()).to.equal(alert);
       await waitFor(() => expect(setup.backend.calls.load).to.equal(2));
       await expect(el).to.be.accessible();
@@ -757,7 +758,7 @@ describe('<sel-general-info>', () => {
       await waitFor(() => getByRole(root(el), 'alert'));
       const alert = getByRole(root(el), 'alert');
       expect(alert.textContent).to.contain('modifié ailleurs');
-      expect(alert.textContent).to.contain('Site web enregistré actuellement : https://ailleurs.example.org/.');
+      expect(visibleText(alert)).to.contain('Site web enregistré actuellement : https://ailleurs.example.org/.');
       expect(field(el).value).to.equal(NEW_WEBSITE);
       expect(deepActiveElement()).to.equal(alert);
       expect(setup.backend.calls.load).to.equal(2);
@@ -985,7 +986,7 @@ describe('<sel-general-info>', () => {
       await press(el, 'Save');
       await waitFor(() => expect(queryByRole(root(el), 'textbox')).to.equal(null));
       expect(getByRole(root(el), 'alert').textContent).to.contain('You are not allowed to change your website here.');
-      expect(getByRole(root(el), 'alert').textContent).to.contain(`The address you typed: ${NEW_WEBSITE}.`);
+      expect(visibleText(getByRole(root(el), 'alert'))).to.contain(`The address you typed: ${NEW_WEBSITE}.`);
     });
 
     for (const [kind, words] of [
