@@ -3,6 +3,17 @@
  * ticket validation, logout. Written against LemonLDAP::NG's portal; nothing here is used by the server.
  */
 
+/** What the portal logged, for the message of a login that failed. */
+export interface PortalLog {
+  /** How much the portal has logged so far: give it to `loggedProblems` to see only what came after. */
+  logPosition(): number;
+  /**
+   * The error and warning lines the portal logged (since `since`), each once: an LDAP server it cannot
+   * reach, a service account it cannot bind with, a Perl module it cannot load.
+   */
+  loggedProblems(since?: number): string[];
+}
+
 /** What the CAS server answered to a submitted login form. */
 export interface CasLoginAnswer {
   status: number;
@@ -57,20 +68,70 @@ export interface CasLogin {
   sessionCookie: string;
 }
 
-/** `submitCasLogin` that must succeed; the error says what came back instead (never the password). */
+/**
+ * `submitCasLogin` that must succeed. The error says what came back instead, the portal's reason and, given
+ * `portal`, what it logged meanwhile (never the password).
+ */
 export async function casLogin(options: {
   casUrl: string;
   service: string;
   user: string;
   password: string;
+  portal?: PortalLog;
 }): Promise<CasLogin> {
+  const position = options.portal?.logPosition();
   const answer = await submitCasLogin(options);
   if (answer.status !== 302 || !answer.ticket || !answer.location || !answer.sessionCookie) {
     throw new Error(
-      `The CAS login of ${options.user} gave ${answer.status} and no ticket (location ${answer.location}).`,
+      loginFailureMessage({
+        user: options.user,
+        outcome: `gave ${answer.status} and no ticket (location ${answer.location})`,
+        portalError: portalErrorOf(answer.body),
+        logged: options.portal?.loggedProblems(position) ?? [],
+      }),
     );
   }
   return { ticket: answer.ticket, location: answer.location, sessionCookie: answer.sessionCookie };
+}
+
+/**
+ * The portal's own error codes (LemonLDAP::NG's `PE_*` constants) that a login can meet here, with what
+ * each means for someone setting the portal up: the page shows only a translated sentence.
+ */
+const PORTAL_ERRORS: Readonly<Record<string, string>> = {
+  '2': 'PE_FORMEMPTY: the login or the password was empty',
+  '3': 'PE_WRONGMANAGERACCOUNT: the account the portal searches the directory with was refused',
+  '4': 'PE_USERNOTFOUND: no such person in the directory',
+  '5': 'PE_BADCREDENTIALS: wrong login or password',
+  '6': 'PE_LDAPCONNECTFAILED: the portal cannot reach the LDAP server',
+  '7': 'PE_LDAPERROR: the LDAP server answered with an error (the search account, its password, the search base)',
+  '21': 'PE_PP_ACCOUNT_LOCKED: the directory locked the account (ppolicy)',
+  '22': 'PE_PP_PASSWORD_EXPIRED: the password has expired (ppolicy)',
+  '24': 'PE_ERROR',
+  '25': 'PE_PP_CHANGE_AFTER_RESET: the password was reset and must be changed (ppolicy)',
+};
+
+/** The error the portal's login page shows, by its code, or null when the page shows none. */
+export function portalErrorOf(html: string): string | null {
+  const code = /class="[^"]*message-negative[^"]*"[^>]*>\s*<span trmsg="(\d+)"/.exec(html)?.[1];
+  if (code === undefined) return null;
+  return `${PORTAL_ERRORS[code] ?? `PE ${code}`} (portal error ${code})`;
+}
+
+/** Why a login failed, in one message: what happened, the page's error, the portal's log. */
+export function loginFailureMessage(failure: {
+  user: string;
+  outcome: string;
+  portalError: string | null;
+  logged: string[];
+}): string {
+  return [
+    `The CAS login of ${failure.user} ${failure.outcome}.`,
+    `The login page says: ${failure.portalError ?? 'no error message'}.`,
+    failure.logged.length
+      ? `LemonLDAP::NG logged meanwhile:\n  ${failure.logged.join('\n  ')}`
+      : 'LemonLDAP::NG logged no error meanwhile.',
+  ].join('\n');
 }
 
 /** What `/p3/serviceValidate` said, parsed: a user and attributes, or a failure code. */

@@ -1,12 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PortalLog } from './cas-login.js';
 import { collectOutput, requireBinary, stopChild, waitUntil } from './child-process.js';
 import { findFreeLoopbackPort } from './free-port.js';
 
 // The CAS client side of the tests, with the server they talk to.
-export { casLogin, casLogout, submitCasLogin, validateServiceTicket } from './cas-login.js';
+export { casLogin, casLogout, portalErrorOf, submitCasLogin, validateServiceTicket } from './cas-login.js';
 
 /** LDAP authentication against a directory that a test started (the slapd harness). */
 export interface LemonLdapLdapAuthentication {
@@ -31,7 +32,7 @@ export interface LemonLdapOptions {
   releasedAttributes?: string[];
 }
 
-export interface RunningLemonLdap {
+export interface RunningLemonLdap extends PortalLog {
   /** The portal's root, `http://127.0.0.1:PORT/`: its login page and its logout (`?logout=1`). */
   readonly portalUrl: string;
   /** The CAS server's base URL, `http://127.0.0.1:PORT/cas`: `/login`, `/logout`, `/p3/serviceValidate`. */
@@ -39,6 +40,12 @@ export interface RunningLemonLdap {
   /** Stops the portal this harness started and removes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
+
+/**
+ * The portal answered HTTP 500 while starting: its configuration did not load (most often a Perl module
+ * missing for the chosen authentication). Starting again on another port cannot help.
+ */
+class PortalInitialisationError extends Error {}
 
 /**
  * Starts a private LemonLDAP::NG portal acting as a CAS 3.0 server: its own directory for the
@@ -53,7 +60,7 @@ export async function startLemonLdap(options: LemonLdapOptions = {}): Promise<Ru
     try {
       return await startOnFreePort(options);
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 3 || error instanceof PortalInitialisationError) throw error;
     }
   }
 }
@@ -72,21 +79,60 @@ async function startOnFreePort(options: LemonLdapOptions): Promise<RunningLemonL
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);
+  const log = keepLog(child);
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= stopChild(child).then(() => rm(dir, { recursive: true, force: true })));
   try {
-    await waitUntil(async () => (await fetch(portalUrl, { redirect: 'manual' })).status === 200, {
-      timeoutMs: 30_000,
-      what: 'LemonLDAP::NG (starman)',
-      child,
-      output,
-    });
+    // A 500 ends the wait at once: the portal would answer it for as long as it runs.
+    let status = 0;
+    await waitUntil(
+      async () => {
+        status = (await fetch(portalUrl, { redirect: 'manual' })).status;
+        return status === 200 || status === 500;
+      },
+      { timeoutMs: 30_000, what: 'LemonLDAP::NG (starman)', child, output },
+    );
+    if (status === 500) {
+      const problems = problemLines(log.text()).filter((line) => !line.includes('Initialization failed'));
+      throw new PortalInitialisationError(
+        `LemonLDAP::NG could not load its configuration (HTTP 500):\n${problems.join('\n') || output()}`,
+      );
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { portalUrl, casUrl: `${portalUrl}cas`, stop };
+  return {
+    portalUrl,
+    casUrl: `${portalUrl}cas`,
+    logPosition: () => log.text().length,
+    loggedProblems: (since = 0) => problemLines(log.text().slice(since)),
+    stop,
+  };
+}
+
+/**
+ * Everything the portal writes, kept whole so that a position in it stays valid: at warn level it writes a
+ * few lines per failed login only.
+ */
+function keepLog(child: ChildProcess): { text(): string } {
+  let text = '';
+  const keep = (chunk: Buffer): void => {
+    text += chunk.toString('utf8');
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { text: () => text };
+}
+
+/**
+ * The `[error]` and `[warn]` lines of the portal's log, each once, in order (a Perl load error comes with a
+ * stack trace: only its first line is kept).
+ */
+function problemLines(log: string): string[] {
+  const lines = log.split('\n').filter((line) => /\[LLNG:\d+\] \[(error|warn)\]/.test(line));
+  return [...new Set(lines.map((line) => line.replace(/^\[[^\]]*\] \[LLNG:\d+\] /, '').trim()))].filter(Boolean);
 }
 
 async function writePortalFiles(dir: string, portalUrl: string, options: LemonLdapOptions): Promise<void> {
