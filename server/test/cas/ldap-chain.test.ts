@@ -47,8 +47,11 @@ let store: AccountStore;
 let sharedState: SharedState;
 let app: FastifyInstance;
 let serverUrl: string;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+/** Chromium, launched while the services start; `after` closes it whatever failed meanwhile. */
+let chromium: ReturnType<typeof launchChromium> | undefined;
 let page: Page;
+/** Set by the first test: the others need the session it opens, and fail at once without it. */
+let loggedIn = false;
 
 /** The server as `main.ts` builds it, from the environment an administrator would write. */
 async function startServer(casUrl: string): Promise<void> {
@@ -109,18 +112,21 @@ before(async () => {
   slapd = await startSlapd();
   admin = await ldapAdmin(slapd);
   await admin.replace(personDn('cmartin'), 'title', [TITLE_IN_DIRECTORY]);
+  // Chromium starts meanwhile: each takes seconds on a busy machine.
+  chromium = launchChromium();
+  // A failed launch is reported where it is awaited below, not as an unhandled rejection meanwhile.
+  chromium.catch(() => undefined);
   // The portal searches with the server's service account: the shipped ACLs give anonymous nothing to read.
   portal = await startLemonLdap({
     authentication: { ldapUrl: slapd.url, ldapBase: PEOPLE_DN, bindDn: SERVICE_DN, bindPassword: SERVICE_PASSWORD },
   });
   await startServer(portal.casUrl);
-  chromium = await launchChromium();
-  page = await chromium.browser.newPage();
+  page = await (await chromium).browser.newPage();
   page.setDefaultTimeout(20_000);
 });
 
 after(async () => {
-  await chromium?.close();
+  await (await chromium?.catch(() => undefined))?.close();
   await app?.close();
   await store?.close();
   await sharedState?.close();
@@ -139,9 +145,11 @@ describe('the whole chain: LemonLDAP::NG on the directory, the page, the directo
     await waitForText('sel-general-info', 'Claire Martin');
     await waitForText('sel-general-info', TITLE_IN_DIRECTORY);
     assert.equal(await page.$eval('html', (html) => html.lang), 'fr');
+    loggedIn = true;
   });
 
   it('changes the mobile number on the page; the directory holds the new one', async () => {
+    assert.ok(loggedIn, 'not logged in: see the first test');
     await (await control('sel-phones', 'button', 'Modifier… (numéros de téléphone)')).click();
     // The directory's numbers in the page's order: the office number, then the mobile.
     await replaceText(await control('sel-phones', 'textbox', 'Numéro 2 (Mobile)'), '06 45 78 12 90');
@@ -153,6 +161,7 @@ describe('the whole chain: LemonLDAP::NG on the directory, the page, the directo
   });
 
   it('changes the password on the page; the new one binds, the old one no longer', async () => {
+    assert.ok(loggedIn, 'not logged in: see the first test');
     await (await control('sel-password-change', 'button', 'Changer de mot de passe…')).click();
     await (await control('sel-password-change', 'textbox', 'Ancien mot de passe')).type(OLD_PASSWORD);
     await (await control('sel-password-change', 'textbox', 'Nouveau mot de passe')).type(NEW_PASSWORD);
