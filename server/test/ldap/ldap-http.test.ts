@@ -47,6 +47,8 @@ describe('the HTTP contract on the LDAP store', () => {
     const account = await json(response);
     assert.equal(account['uid'], 'cmartin');
     assert.equal(typeof account['displayName'], 'string');
+    // The shipped policy's pwdExpireWarning (1209600 s), for the page's expiry warning.
+    assert.equal(account['passwordExpiryWarningDays'], 14);
   });
 
   it('PATCH writes the phones to the directory in the configured form; the second PATCH with the same ETag gets 412', async () => {

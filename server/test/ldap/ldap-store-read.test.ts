@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { personDn, useDirectory } from '../support/ldap-fixture.js';
-import { DEMO_PASSWORDS } from '../support/slapd.js';
+import { DEMO_PASSWORDS, POLICY_DN } from '../support/slapd.js';
 
 const directory = useDirectory();
 
@@ -38,6 +38,8 @@ describe('LdapStore.get', () => {
       passwordChangedAt: null,
       accountExpiresAt: null,
       passwordExpiresAt: null,
+      // pwdExpireWarning 1209600 s in the shipped policy
+      passwordExpiryWarningDays: 14,
       passwordMustChange: false,
       directoryContact: null,
       editable: { website: true, phones: true, redList: true, password: true },
@@ -135,6 +137,27 @@ describe('LdapStore.get', () => {
     assert.ok(changedAt >= before - 2_000 && changedAt <= Date.now() + 1_000, account.passwordChangedAt);
     // pwdMaxAge 31536000 s in the shipped policy
     assert.equal(Date.parse(account.passwordExpiresAt!) - changedAt, 31_536_000_000);
+  });
+
+  test('the warning window before expiry is the policy’s pwdExpireWarning, in days rounded up', async () => {
+    const warningDays = async () =>
+      ((await directory.store().get('cmartin'))?.account as unknown as Record<string, unknown>)[
+        'passwordExpiryWarningDays'
+      ];
+    try {
+      await directory.admin.replace(POLICY_DN, 'pwdExpireWarning', ['259201']);
+      assert.equal(await warningDays(), 4, '3 days and 1 second');
+      // No pwdExpireWarning: nothing said, the page warns at its own default.
+      await directory.admin.replace(POLICY_DN, 'pwdExpireWarning', []);
+      assert.equal(await warningDays(), undefined);
+      // A password that never expires has nothing to warn about.
+      await directory.admin.replace(POLICY_DN, 'pwdExpireWarning', ['1209600']);
+      await directory.admin.replace(POLICY_DN, 'pwdMaxAge', ['0']);
+      assert.equal(await warningDays(), undefined);
+    } finally {
+      await directory.admin.replace(POLICY_DN, 'pwdExpireWarning', ['1209600']);
+      await directory.admin.replace(POLICY_DN, 'pwdMaxAge', ['31536000']);
+    }
   });
 
   test('an administrator’s reset (pwdReset) shows as passwordMustChange', async () => {

@@ -46,6 +46,7 @@ export function personAttributes(options: ResolvedLdapStoreOptions): string[] {
 /** What the directory knows beyond the contract's first version (issue 12 item 5 builds the UI on them). */
 export interface PasswordStatus {
   passwordExpiresAt: string | null;
+  passwordExpiryWarningDays?: number;
   passwordMustChange: boolean;
 }
 
@@ -80,11 +81,21 @@ export function accountFromEntry(entry: DirectoryEntry, context: MappingContext)
     passwordChangedAt: changedAt?.toISOString() ?? null,
     accountExpiresAt: endDate?.toISOString() ?? null,
     passwordExpiresAt: expiresAt?.toISOString() ?? null,
+    ...expiryWarning(policy),
     passwordMustChange: entry.boolean('pwdReset') ?? false,
     directoryContact: options.directoryContact,
     editable: { ...options.editable, password: options.editable.password && policy.allowUserChange },
     passwordPolicy: mergePasswordPolicy(options.passwordRules, policy),
   };
+}
+
+/**
+ * The policy's pwdExpireWarning in whole days, rounded up so that the page never warns later than the
+ * directory would; only for passwords that expire (pwdMaxAge), and only when the policy says it.
+ */
+function expiryWarning(policy: DirectoryPolicy): Pick<PasswordStatus, 'passwordExpiryWarningDays'> {
+  if (policy.maxAgeSeconds <= 0 || policy.expireWarningSeconds === undefined) return {};
+  return { passwordExpiryWarningDays: Math.ceil(policy.expireWarningSeconds / 86_400) };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

@@ -26,7 +26,8 @@ export interface DirectoryPolicy {
   inHistory: number;
   minAgeSeconds: number;
   maxAgeSeconds: number;
-  expireWarningSeconds: number;
+  /** Absent when the entry has no pwdExpireWarning: the page then warns at its own default. */
+  expireWarningSeconds: number | undefined;
   lockoutDurationSeconds: number;
   allowUserChange: boolean;
 }
@@ -37,7 +38,7 @@ export const NO_DIRECTORY_POLICY: DirectoryPolicy = {
   inHistory: 0,
   minAgeSeconds: 0,
   maxAgeSeconds: 0,
-  expireWarningSeconds: 0,
+  expireWarningSeconds: undefined,
   lockoutDurationSeconds: 0,
   allowUserChange: true,
 };
@@ -49,7 +50,7 @@ export function directoryPolicyFrom(entry: DirectoryEntry): DirectoryPolicy {
     inHistory: entry.number('pwdInHistory') ?? 0,
     minAgeSeconds: entry.number('pwdMinAge') ?? 0,
     maxAgeSeconds: entry.number('pwdMaxAge') ?? 0,
-    expireWarningSeconds: entry.number('pwdExpireWarning') ?? 0,
+    expireWarningSeconds: entry.number('pwdExpireWarning'),
     lockoutDurationSeconds: entry.number('pwdLockoutDuration') ?? 0,
     allowUserChange: entry.boolean('pwdAllowUserChange') ?? true,
   };
