@@ -69,6 +69,13 @@ describe('LemonLDAP::NG with LDAP authentication against the shipped directory',
     assert.match(error, /Bad password for pdurand/);
   });
 
+  test('an account the directory locked (ppolicy) is refused as locked, even with the right password', async () => {
+    // pwdMaxFailure 5 in the shipped policy: five wrong passwords lock abernard for 15 minutes.
+    for (let attempt = 1; attempt <= 5; attempt++) await loginError(portal, 'abernard', `Pas-le-bon-${attempt}-2026!`);
+    const error = await loginError(portal, 'abernard', DEMO_PASSWORDS.abernard);
+    assert.match(error, /PE_PP_ACCOUNT_LOCKED/);
+  });
+
   test('a wrong password for the search account: the failure names the LDAP error and the refused bind', async () => {
     const wrong = await portalWith({ bindDn: SERVICE_DN, bindPassword: 'not-the-service-secret' });
     const error = await loginError(wrong, 'cmartin', DEMO_PASSWORDS.cmartin);

@@ -255,6 +255,9 @@ function ldapAuthentication(ldap: LemonLdapLdapAuthentication, attributes: strin
     managerDn: ldap.bindDn ?? '',
     managerPassword: ldap.bindPassword ?? '',
     AuthLDAPFilter: '(&(uid=$user)(objectClass=inetOrgPerson))',
+    // Binds carry the ppolicy control, so that a locked account or a reset password is said as such rather
+    // than as a wrong password.
+    ldapPpolicyControl: 1,
     ldapExportedVars: Object.fromEntries(['uid', ...attributes].map((name) => [name, name])),
   };
 }
