@@ -1,207 +1,168 @@
 /**
- * Time to first render and time per keystroke of the built elements, in Chromium.
+ * The elements in Chromium, against the same sections as a plain HTML page: load times and bytes under
+ * Chrome DevTools' Fast 3G and Fast 4G network presets, the JS heap after the first password focus, and the
+ * main-thread cost of a keystroke at 64 and 128 characters.
  *
- *   npm run build:standalone && npx tsx scripts/bench-render.ts [runs]
+ *   npm run bench:render            (builds dist/sel-widgets.js first)
+ *   npx tsx scripts/bench-render.ts [--runs=5] [--keystroke-runs=3] [--heap-runs=3] [--only=network,heap,keystrokes]
  *
- * A local server sends a plain page holding the four elements with `api-base`, `dist/` as built, and the
- * HTTP contract answered by the mock backend without latency, so the figures are the elements' own cost
- * (download from loopback, parse, one GET, render), not a network's.
- *
- * - First render: from navigation start to the moment all four sections show the account, each load in a
- *   fresh browser context (cold cache). The phone rules, a lazy chunk, are part of it.
- * - Keystroke: what one character costs on the main thread, from the `input` event to the element's
- *   re-render (`updateComplete`), typing a phone number in `<sel-phones>` (validated and formatted as
- *   typed) and a new password in `<sel-password-change>` (checklist and strength meter).
- * Medians and worst cases over several runs; timings are wall clock, pessimistic on a busy machine.
+ * A local server (scripts/bench-render/server.ts) sends the page holding the four elements with `api-base`,
+ * `dist/` as built, brotli-compressed as the size budgets count it, and the HTTP contract answered by the
+ * mock backend; `/plain` is the baseline (scripts/bench-render/plain-page.ts). Each load is cold: a fresh
+ * browser context, cache disabled. The presets are DevTools' (scripts/bench-render/network-presets.ts),
+ * network only, no CPU throttling. Medians over the runs; timings are wall clock on this machine, so a busy
+ * machine makes them pessimistic: the load average is printed with them.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { MemoryAdapter } from '../src/mocks/memory-adapter.js';
-import { handleContractRequest, NETWORK_ERROR } from '../src/mocks/contract-http.js';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { loadElementsPage, loadPlainPage, type LoadFigures } from './bench-render/cold-loads.js';
+import { heapAfterFirstFocus } from './bench-render/heap.js';
+import { LENGTHS, keystrokeCosts, type FieldTyping } from './bench-render/keystrokes.js';
+import { FAST_3G, FAST_4G, LOOPBACK, type NetworkPreset } from './bench-render/network-presets.js';
+import { startBenchServer, type BenchServer } from './bench-render/server.js';
+import { MB, kB, median, ms, ratio, table, worst } from './bench-render/stats.js';
 
-const RUNS = Number(process.argv[2] ?? 15);
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const API = '/api/sel';
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json' };
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    'keystroke-runs': { type: 'string', default: '3' },
+    'heap-runs': { type: 'string', default: '3' },
+    only: { type: 'string', default: 'network,heap,keystrokes' },
+  },
+});
+const RUNS = Number(options.runs);
+const KEYSTROKE_RUNS = Number(options['keystroke-runs']);
+const HEAP_RUNS = Number(options['heap-runs']);
+const PARTS = new Set(options.only.split(','));
 
-const PAGE = `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>bench</title>
-<script type="module" src="/dist/sel-widgets.js"></script></head>
-<body>
-<sel-general-info api-base="${API}"></sel-general-info>
-<sel-phones api-base="${API}"></sel-phones>
-<sel-redlist api-base="${API}"></sel-redlist>
-<sel-password-change api-base="${API}"></sel-password-change>
-</body></html>`;
+type Medians = { [K in keyof LoadFigures]: number };
 
-let backend = new MemoryAdapter();
-
-async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname === '/') {
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
-    return;
+async function medianLoads(
+  load: (browser: Browser, origin: string, preset: NetworkPreset) => Promise<LoadFigures>,
+  browser: Browser,
+  server: BenchServer,
+  preset: NetworkPreset,
+): Promise<Medians> {
+  const runs: LoadFigures[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    server.resetBackend();
+    runs.push(await load(browser, server.origin, preset));
   }
-  if (url.pathname.startsWith(API + '/')) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-    const answer = await handleContractRequest(
-      backend,
-      new Request(url, {
-        method: request.method ?? 'GET',
-        headers: request.headers as Record<string, string>,
-        ...(body && request.method !== 'GET' && { body }),
-      }),
-      url.pathname.slice(API.length),
+  const of = (key: keyof LoadFigures): number => median(runs.map((figures) => figures[key]));
+  return {
+    firstModuleMs: of('firstModuleMs'),
+    pageCompleteMs: of('pageCompleteMs'),
+    pageCompleteBytes: of('pageCompleteBytes'),
+    firstScoreMs: of('firstScoreMs'),
+    firstFocusBytes: of('firstFocusBytes'),
+  };
+}
+
+async function networkTable(browser: Browser, server: BenchServer): Promise<void> {
+  const rows: string[][] = [];
+  for (const preset of [FAST_3G, FAST_4G]) {
+    const elements = await medianLoads(loadElementsPage, browser, server, preset);
+    const plain = await medianLoads(loadPlainPage, browser, server, preset);
+    rows.push(
+      [
+        `${preset.name}: first module (plain: its HTML)`,
+        ms(elements.firstModuleMs),
+        ms(plain.firstModuleMs),
+        ratio(elements.firstModuleMs, plain.firstModuleMs),
+      ],
+      [
+        `${preset.name}: page complete`,
+        ms(elements.pageCompleteMs),
+        ms(plain.pageCompleteMs),
+        ratio(elements.pageCompleteMs, plain.pageCompleteMs),
+      ],
+      [`${preset.name}: first password focus to first score`, ms(elements.firstScoreMs), 'no meter', '—'],
     );
-    if (answer === NETWORK_ERROR) {
-      request.socket.destroy();
-      return;
-    }
-    const headers: Record<string, string> = {};
-    answer.headers.forEach((value, name) => (headers[name] = value));
-    response.writeHead(answer.status, headers);
-    response.end(Buffer.from(await answer.arrayBuffer()));
-    return;
-  }
-  if (url.pathname.startsWith('/dist/')) {
-    const path = normalize(join(DIST, url.pathname.slice('/dist/'.length)));
-    if (path.startsWith(DIST)) {
-      try {
-        const content = await readFile(path);
-        response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(content);
-        return;
-      } catch {
-        // falls through to 404
-      }
+    if (preset === FAST_3G) {
+      rows.push(
+        [
+          'bytes: page complete',
+          kB(elements.pageCompleteBytes),
+          kB(plain.pageCompleteBytes),
+          ratio(elements.pageCompleteBytes, plain.pageCompleteBytes),
+        ],
+        ['bytes: first password focus', kB(elements.firstFocusBytes), '0', '—'],
+      );
     }
   }
-  response.writeHead(404).end();
+  console.log(`\nCold loads, medians of ${RUNS} runs each (bytes: on the wire, headers included)\n`);
+  console.log(table(['total', 'elements', 'plain HTML page', 'ratio'], rows));
 }
 
-/** Resolves, in the page, when every section shows the account: the time since navigation start. */
-const WAIT_FOR_ACCOUNT = `new Promise((resolve) => {
-  const ready = () => ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'].every((tag) => {
-    const root = document.querySelector(tag)?.shadowRoot;
-    if (!root || !root.querySelector('[role="heading"]')) return false;
-    return ![...root.querySelectorAll('[role="status"]')].some((node) => node.textContent.includes('Chargement'));
-  }) && document.querySelector('sel-general-info').shadowRoot.textContent.includes('cmartin');
-  const check = () => (ready() ? resolve(performance.now()) : requestAnimationFrame(check));
-  check();
-})`;
-
-async function firstRender(browser: Browser, origin: string): Promise<number> {
-  const context = await browser.createBrowserContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(origin, { waitUntil: 'domcontentloaded' });
-    return (await page.evaluate(WAIT_FOR_ACCOUNT)) as number;
-  } finally {
-    await context.close();
+async function heapTable(browser: Browser, server: BenchServer): Promise<void> {
+  const runs = [];
+  for (let run = 0; run < HEAP_RUNS; run++) {
+    server.resetBackend();
+    runs.push(await heapAfterFirstFocus(browser, server.origin));
   }
-}
-
-/** Types `text` one character at a time into `input`, returning the milliseconds each character took. */
-async function typeTimed(page: Page, selector: string, hostTag: string, text: string): Promise<number[]> {
-  return page.evaluate(
-    async (selector, hostTag, text) => {
-      const host = document.querySelector(hostTag) as HTMLElement & { updateComplete: Promise<unknown> };
-      const input = (host.shadowRoot?.querySelector(selector) ??
-        host.querySelector(selector)) as HTMLInputElement | null;
-      if (!input) throw new Error(`no ${selector} in ${hostTag}`);
-      input.focus();
-      input.value = '';
-      const times: number[] = [];
-      for (const character of text) {
-        const start = performance.now();
-        input.value += character;
-        input.setSelectionRange(input.value.length, input.value.length);
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: character }));
-        await host.updateComplete;
-        times.push(performance.now() - start);
-        // Let the frame end, as between two real keystrokes.
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      }
-      return times;
-    },
-    selector,
-    hostTag,
-    text,
+  const before = median(runs.map((figures) => figures.pageBeforeFocus));
+  const page = median(runs.map((figures) => figures.page));
+  const worker = median(runs.map((figures) => figures.worker));
+  const total = median(runs.map((figures) => figures.page + figures.worker));
+  console.log(`\nJS heap after a full GC, medians of ${HEAP_RUNS} runs\n`);
+  console.log(
+    table(
+      ['heap', 'used'],
+      [
+        ['page, all four sections shown, before any password focus', MB(before)],
+        ['page, after the first password focus and score', MB(page)],
+        ['strength worker, after the first score', MB(worker)],
+        ['page and worker together', MB(total)],
+      ],
+    ),
   );
 }
 
-async function keystrokes(browser: Browser, origin: string): Promise<{ phone: number[]; password: number[] }> {
-  const page = await browser.newPage();
-  await page.goto(origin, { waitUntil: 'domcontentloaded' });
-  await page.evaluate(WAIT_FOR_ACCOUNT);
-  const phone: number[] = [];
-  const password: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    backend = new MemoryAdapter();
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.evaluate(WAIT_FOR_ACCOUNT);
-    await page.evaluate(() => {
-      (document.querySelector('sel-phones')!.shadowRoot!.querySelector('[part~="edit-button"]') as HTMLElement).click();
-      (
-        document.querySelector('sel-password-change')!.shadowRoot!.querySelector('[part~="open-button"]') as HTMLElement
-      ).click();
-    });
-    await page.waitForFunction(
-      () =>
-        document.querySelector('sel-phones')!.shadowRoot!.querySelector('input[type="tel"]') &&
-        document.querySelector('sel-password-change input[autocomplete="new-password"]'),
-    );
-    phone.push(...(await typeTimed(page, 'input[type="tel"]', 'sel-phones', '06 12 34 56 78')));
-    // The first focus starts the dictionaries' download; type once they are there, as a person would.
-    await page.focus('sel-password-change input[autocomplete="new-password"]');
-    await page.waitForFunction(
-      () => !document.querySelector('sel-password-change')?.textContent?.includes('Chargement'),
-      { timeout: 30_000 },
-    );
-    password.push(
-      ...(await typeTimed(
-        page,
-        'input[autocomplete="new-password"]',
-        'sel-password-change',
-        'Poitiers-Cmartin-2026!qwertyuiop',
-      )),
-    );
-  }
-  await page.close();
-  return { phone, password };
+function typingRows(field: string, typing: FieldTyping): string[][] {
+  return [
+    ...LENGTHS.map((length) => {
+      const times = typing.atLength.get(length)!;
+      return [`${field}, at ${length} characters`, `${median(times).toFixed(2)} ms`, `${worst(times).toFixed(2)} ms`];
+    }),
+    [
+      `${field}, every main-thread task per keystroke, 1-128`,
+      `${median(typing.taskPerKeystroke).toFixed(2)} ms`,
+      `${worst(typing.taskPerKeystroke).toFixed(2)} ms`,
+    ],
+    [
+      `${field}, long tasks (> 50 ms) while typing`,
+      String(typing.longTasks.length),
+      typing.longTasks.length > 0 ? ms(worst(typing.longTasks)) : '—',
+    ],
+  ];
 }
 
-function summary(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
-  const worst = sorted.at(-1) ?? NaN;
-  return `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms (n=${values.length})`;
+async function keystrokeTable(browser: Browser, server: BenchServer): Promise<void> {
+  const { phone, password } = await keystrokeCosts(browser, server.origin, KEYSTROKE_RUNS, server.resetBackend);
+  console.log(`\nMain thread per keystroke, ${KEYSTROKE_RUNS} runs of 128 characters per field, loopback\n`);
+  console.log(
+    table(
+      ['keystroke', 'median', 'worst'],
+      [...typingRows('<sel-phones>', phone), ...typingRows('new password', password)],
+    ),
+  );
 }
 
 async function main(): Promise<void> {
-  const server = createServer((request, response) => {
-    serve(request, response).catch((error: unknown) => {
-      console.error(error);
-      response.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const server = await startBenchServer();
   const profile = await mkdtemp(join(tmpdir(), 'sel-bench-'));
   const browser = await puppeteer.launch({
+    protocolTimeout: 120_000,
     executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
     userDataDir: profile,
     args: [
       '--headless=new',
       '--no-sandbox',
       '--disable-gpu',
+      '--disable-dev-shm-usage',
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',
@@ -213,19 +174,17 @@ async function main(): Promise<void> {
     console.log(
       `Chromium ${await browser.version()}, ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(2)}`,
     );
-    const renders: number[] = [];
-    await firstRender(browser, origin); // warm-up: the server's first answers
-    for (let run = 0; run < RUNS; run++) {
-      backend = new MemoryAdapter();
-      renders.push(await firstRender(browser, origin));
-    }
-    console.log(`first render, four sections, cold cache: ${summary(renders)}`);
-    const typed = await keystrokes(browser, origin);
-    console.log(`keystroke in <sel-phones> (validate, format as typed): ${summary(typed.phone)}`);
-    console.log(`keystroke in <sel-password-change> new password (checklist, strength): ${summary(typed.password)}`);
+    // Warm-up: the server compresses each file once, on its first request.
+    await loadElementsPage(browser, server.origin, LOOPBACK);
+    if (PARTS.has('network')) await networkTable(browser, server);
+    if (PARTS.has('heap')) await heapTable(browser, server);
+    if (PARTS.has('keystrokes')) await keystrokeTable(browser, server);
+    console.log(
+      `\nencodings sent: ${[...server.encodingsUsed].join(', ')}; load at the end ${loadavg()[0]!.toFixed(2)}`,
+    );
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
     await rm(profile, { recursive: true, force: true });
   }
 }
