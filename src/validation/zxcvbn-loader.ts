@@ -28,9 +28,11 @@ const languageData: Record<StrengthLanguage, () => Promise<LanguageData>> = {
   en: async () => (await import('./dictionaries/en.js')).default,
 };
 
+/** Fresh arrays, never the module's own: they are emptied once zxcvbn has ranked them. */
 function decodeLists(lists: EncodedLists): OptionsDictionary {
   const decoded: OptionsDictionary = {};
-  for (const [name, list] of Object.entries(lists)) decoded[name] = typeof list === 'string' ? decompress(list) : list;
+  for (const [name, list] of Object.entries(lists))
+    decoded[name] = typeof list === 'string' ? decompress(list) : [...list];
   return decoded;
 }
 
@@ -68,14 +70,25 @@ function expandUserInputs(userInputs: readonly string[]): string[] {
   return [...expanded];
 }
 
+/**
+ * zxcvbn turns each list into a table of ranks when it is built and matches against those tables only, yet
+ * keeps the lists it was given: some 80 000 strings that would stay in memory for nothing (1.2 MB of the
+ * worker's heap, scripts/bench-render.ts). Emptied in place, they are collected.
+ */
+function forgetListsOnceRanked(dictionary: OptionsDictionary): void {
+  for (const list of Object.values(dictionary)) list.length = 0;
+}
+
 export async function createStrengthScorer(language: StrengthLanguage): Promise<StrengthScorer> {
   const { lists, translations } = await languageData[language]();
+  const dictionary = { ...decodeLists(common.lists), ...decodeLists(lists) };
   const zxcvbn = new ZxcvbnFactory({
-    dictionary: { ...decodeLists(common.lists), ...decodeLists(lists) },
+    dictionary,
     graphs: adjacencyGraphs,
     translations,
     l33tMaxSubstitutions: L33T_VARIANTS,
   });
+  forgetListsOnceRanked(dictionary);
   return {
     score(password: string, userInputs: string[] = []): StrengthResult {
       const { score, feedback } = zxcvbn.check(scoredPart(password), expandUserInputs(userInputs));

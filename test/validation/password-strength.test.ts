@@ -100,4 +100,18 @@ describe('StrengthScorer', () => {
     expect(french.score('aaaaaaaa').suggestions).to.include('Évitez les mots et les caractères répétés.');
     expect(english.score('aaaaaaaa').suggestions).to.include('Avoid repeated words and characters.');
   });
+
+  it('still knows every list in a scorer built after another one let its lists go', async () => {
+    // Each scorer empties the lists it was built from once zxcvbn has ranked them: never the shared ones.
+    // Imported here: a static import would load the dictionaries before the laziness test above.
+    const { createStrengthScorer } = await import('../../src/validation/zxcvbn-loader.js');
+    const first = await createStrengthScorer('fr');
+    const second = await createStrengthScorer('fr');
+    for (const scorer of [first, second]) {
+      // "password" is in the common passwords list, "soleil" in the French words, "martin" in the surnames.
+      expect(scorer.score('password').score).to.equal(0);
+      expect(scorer.score('soleil').score).to.equal(0);
+      expect(scorer.score('martin').score).to.equal(0);
+    }
+  });
 });
