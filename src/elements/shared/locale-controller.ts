@@ -19,6 +19,23 @@ function watchLangChanges(): void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/**
+ * Building an `Intl.DateTimeFormat` costs about a millisecond, and formatting a date a fraction of one; the
+ * dates are formatted at every render, hence at every keystroke in a password field (scripts/bench-render.ts):
+ * one formatter per language, built once, and each date formatted once.
+ */
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+const formattedDates = new Map<string, string>();
+
+function dateFormat(language: Language): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
+    dateFormats.set(language, format);
+  }
+  return format;
+}
+
 /** Gives an element its language and messages, and re-renders it when either changes. */
 export class LocaleController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
@@ -61,8 +78,15 @@ export class LocaleController implements ReactiveController {
   }
 
   formatDate(iso: string): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(date);
+    const key = `${this.current} ${iso}`;
+    let formatted = formattedDates.get(key);
+    if (formatted === undefined) {
+      const date = new Date(iso);
+      formatted = Number.isNaN(date.getTime()) ? iso : dateFormat(this.current).format(date);
+      // An account has a handful of dates; the bound only guards a page that shows many accounts in turn.
+      if (formattedDates.size >= 64) formattedDates.clear();
+      formattedDates.set(key, formatted);
+    }
+    return formatted;
   }
 }
