@@ -4,12 +4,12 @@ import { isStrengthScorerLoaded, loadStrengthScorer } from '../../src/validation
 
 const CLAIRE_INPUTS = ['cmartin', 'Claire', 'Martin', 'poitiers', 'univ-poitiers'];
 
-/** The URLs the page fetches from now on (an observer, because the resource timing buffer may be full). */
-function watchFetches(): () => string[] {
-  const urls: string[] = [];
-  const observer = new PerformanceObserver((list) => urls.push(...list.getEntries().map((entry) => entry.name)));
+/** What the page fetches from now on (an observer, because the resource timing buffer may be full). */
+function watchFetches(): () => PerformanceEntry[] {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
   observer.observe({ type: 'resource' });
-  return () => [...urls, ...observer.takeRecords().map((entry) => entry.name)];
+  return () => [...entries, ...observer.takeRecords()];
 }
 
 describe('loadStrengthScorer', () => {
@@ -25,7 +25,13 @@ describe('loadStrengthScorer', () => {
     expect(isStrengthScorerLoaded('fr')).to.equal(true);
     expect(await loadStrengthScorer('fr')).to.equal(scorer);
     expect(isStrengthScorerLoaded('en')).to.equal(false);
-    const urls = fetched();
+    const entries = fetched();
+    const urls = entries.map((entry) => entry.name);
+    // The lists are asked for with the loader, not once it has arrived and asks for zxcvbn: one round trip less.
+    const lists = entries.find((entry) => entry.name.includes('/dictionaries/fr.'));
+    const zxcvbn = entries.filter((entry) => entry.name.includes('@zxcvbn-ts/'));
+    expect(zxcvbn).not.to.be.empty;
+    expect(lists?.startTime).to.be.below(Math.min(...zxcvbn.map((entry) => entry.startTime)));
     expect(urls.filter((url) => url.includes('zxcvbn-loader'))).to.have.length(1);
     // The trimmed lists of src/validation/dictionaries, never the language packages' full ones.
     expect(urls.some((url) => url.includes('/dictionaries/fr.'))).to.equal(true);
