@@ -6,11 +6,12 @@
  * Keys are real (DevTools protocol input events), so the browser's own work on a character counts. Per
  * keystroke: from the `keydown` to the element re-rendered (`updateComplete`) and laid out (a forced
  * layout) after the `input` it caused, so style and layout are counted; each keystroke waits for the frame
- * to end, as between two real keystrokes. Beside it, every main-thread task of the typing (`Performance.getMetrics`
- * TaskDuration, which also holds the meter's re-render when a score comes back from the worker) divided by
- * the number of keystrokes, and the long tasks (over 50 ms) a `longtask` PerformanceObserver saw.
+ * to end, as between two real keystrokes. Beside it, each keystroke's main-thread CPU time from a trace
+ * (main-thread-trace.ts), which also holds the meter's re-render when a score comes back from the worker,
+ * and the long tasks (over 50 ms) a `longtask` PerformanceObserver saw.
  */
 import type { Browser, Page } from 'puppeteer-core';
+import { KEY_MARK, startTrace, stopTrace } from './main-thread-trace.js';
 import { NAME_HELPER, WAIT_FOR_ACCOUNT, focusNewPassword, openPasswordForm, waitForFirstScore } from './page-probes.js';
 
 export const LENGTHS = [64, 128] as const;
@@ -20,8 +21,8 @@ const WINDOW = 8;
 export interface FieldTyping {
   /** Milliseconds per keystroke near each length of LENGTHS, all runs together. */
   atLength: Map<number, number[]>;
-  /** Every main-thread task during the typing, per keystroke, one figure per run. */
-  taskPerKeystroke: number[];
+  /** Main-thread CPU time per keystroke (trace), near each length of LENGTHS. */
+  cpuAtLength: Map<number, number[]>;
   longTasks: number[];
 }
 
@@ -30,7 +31,11 @@ const PHONE_TEXT = '06 12 34 56 78 '.repeat(9).slice(0, 128);
 const PASSWORD_TEXT = 'Poitiers-Cmartin-2026!qwertyuiop'.repeat(4);
 
 function emptyTyping(): FieldTyping {
-  return { atLength: new Map(LENGTHS.map((length) => [length, []])), taskPerKeystroke: [], longTasks: [] };
+  return {
+    atLength: new Map(LENGTHS.map((length) => [length, []])),
+    cpuAtLength: new Map(LENGTHS.map((length) => [length, []])),
+    longTasks: [],
+  };
 }
 
 /**
@@ -39,7 +44,8 @@ function emptyTyping(): FieldTyping {
  * out after the `input` it caused; and the long tasks meanwhile.
  */
 function startRecording(hostTag: string): void {
-  const host = document.querySelector(hostTag) as HTMLElement & { updateComplete: Promise<unknown> };
+  // An element's update, or nothing to wait for in the plain page (the host is the input itself).
+  const host = document.querySelector(hostTag) as HTMLElement & { updateComplete?: Promise<unknown> };
   const record = {
     times: [] as number[],
     longTasks: [] as number[],
@@ -53,7 +59,7 @@ function startRecording(hostTag: string): void {
     'input',
     () => {
       const start = keyDownAt;
-      void host.updateComplete.then(() => {
+      void Promise.resolve(host.updateComplete).then(() => {
         void host.getBoundingClientRect();
         record.times.push(performance.now() - start);
       });
@@ -91,30 +97,35 @@ function nextFrame(): Promise<void> {
 }
 
 /** Types `text` into the focused field with real key events, one at a time, returning each one's milliseconds. */
-async function typeTimed(page: Page, hostTag: string, text: string): Promise<{ times: number[]; longTasks: number[] }> {
+async function typeTimed(
+  page: Page,
+  hostTag: string,
+  text: string,
+): Promise<{ times: number[]; longTasks: number[]; cpu: number[] }> {
   await page.evaluate(startRecording, hostTag);
+  await startTrace(page);
   for (const character of text) {
+    await page.evaluate((name) => performance.mark(name), KEY_MARK);
     await page.keyboard.type(character);
     await page.evaluate(nextFrame);
   }
+  await page.evaluate((name) => performance.mark(name), KEY_MARK);
+  const cpu = await stopTrace(page);
   const recorded = await page.evaluate(stopRecording);
   if (recorded.times.length !== text.length) {
     throw new Error(`${hostTag}: ${recorded.times.length} input events for ${text.length} keys`);
   }
-  return recorded;
-}
-
-async function taskSeconds(page: Page): Promise<number> {
-  return (await page.metrics()).TaskDuration ?? NaN;
+  if (cpu.length !== text.length) throw new Error(`${hostTag}: ${cpu.length} traced keystrokes for ${text.length}`);
+  return { ...recorded, cpu };
 }
 
 async function measureField(page: Page, typing: FieldTyping, hostTag: string, text: string): Promise<void> {
-  const before = await taskSeconds(page);
-  const { times, longTasks } = await typeTimed(page, hostTag, text);
-  const after = await taskSeconds(page);
-  typing.taskPerKeystroke.push(((after - before) * 1000) / times.length);
+  const { times, longTasks, cpu } = await typeTimed(page, hostTag, text);
   typing.longTasks.push(...longTasks);
-  for (const length of LENGTHS) typing.atLength.get(length)!.push(...times.slice(length - WINDOW, length));
+  for (const length of LENGTHS) {
+    typing.atLength.get(length)!.push(...times.slice(length - WINDOW, length));
+    typing.cpuAtLength.get(length)!.push(...cpu.slice(length - WINDOW, length));
+  }
 }
 
 export async function keystrokeCosts(
@@ -122,11 +133,13 @@ export async function keystrokeCosts(
   origin: string,
   runs: number,
   resetBackend: () => void,
-): Promise<{ phone: FieldTyping; password: FieldTyping }> {
+): Promise<Record<'phone' | 'password' | 'plainPhone' | 'plainPassword', FieldTyping>> {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(NAME_HELPER);
   const phone = emptyTyping();
   const password = emptyTyping();
+  const plainPhone = emptyTyping();
+  const plainPassword = emptyTyping();
   try {
     for (let run = 0; run < runs; run++) {
       resetBackend();
@@ -155,9 +168,16 @@ export async function keystrokeCosts(
       await page.evaluate(waitForFirstScore);
       await page.keyboard.press('Backspace');
       await measureField(page, password, 'sel-password-change', PASSWORD_TEXT);
+      // The baseline: the same keys in the plain page's fields, what the browser itself spends on them.
+      await page.goto(`${origin}/plain`, { waitUntil: 'load' });
+      await page.evaluate(() => (document.querySelector('#phone-0') as HTMLInputElement).select());
+      await page.keyboard.press('Backspace');
+      await measureField(page, plainPhone, '#phone-0', PHONE_TEXT);
+      await page.focus('#new');
+      await measureField(page, plainPassword, '#new', PASSWORD_TEXT);
     }
   } finally {
     await page.close();
   }
-  return { phone, password };
+  return { phone, password, plainPhone, plainPassword };
 }

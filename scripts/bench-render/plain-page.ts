@@ -64,8 +64,7 @@ function password(account: Account): string {
 <p><label for="current">Ancien mot de passe</label>
 <input id="current" name="currentPassword" type="password" autocomplete="current-password" required></p>
 <p><label for="new">Nouveau mot de passe</label>
-<input id="new" name="newPassword" type="password" autocomplete="new-password" required
- minlength="${policy.minLength}" maxlength="${policy.maxLength}"></p>
+<input id="new" name="newPassword" type="password" autocomplete="new-password" required></p>
 <p><label for="confirm">Confirmation du nouveau mot de passe</label>
 <input id="confirm" name="confirmPassword" type="password" autocomplete="new-password" required></p>
 <ul><li>${policy.minLength} caractères au moins, ${policy.maxLength} au plus</li>
