@@ -138,6 +138,8 @@ async function load(
           const session = take(context);
           const headers: Record<string, string> = {
             accept: 'application/json',
+            // What Chromium sends: a server that compresses small JSON pays for it here, as with browsers.
+            'accept-encoding': 'gzip, deflate, br, zstd',
             cookie: session.cookie,
             [HEADER]: session.uid,
           };
@@ -156,8 +158,12 @@ async function load(
         },
         onResponse: (status, body, context, headers) => {
           const session = context['session'] as Session;
-          const etag = headers['etag'] ?? headers['ETag'];
+          const etag = [headers['etag'] ?? headers['ETag'] ?? []].flat()[0];
           if (status === 200 && etag) session.version = etag;
+          // A browser keeps the cookie a refresh sets; a bench that did not would get a new one every time.
+          const setCookie = headers['set-cookie'] ?? headers['Set-Cookie'];
+          const renewed = [setCookie ?? []].flat()[0]?.split(';')[0];
+          if (renewed) session.cookie = renewed;
           idle.push(session);
           if (status !== 200 && refusals++ === 0) console.error(`first refusal of ${method}: ${status} ${body}`);
         },
