@@ -9,10 +9,10 @@
  *
  * Every connection has a session of its own person (header login from loopback, as a proxy in front of the
  * server would do), with its cookie, its CSRF token and the ETag of its last answer as `If-Match`, so that
- * every PATCH is valid and accepted; an answer other than 2xx is counted and printed. The CPU time each server
- * process spends per answer is printed too: on a shared machine it moves far less than requests/s. The servers run in
+ * every PATCH is valid and accepted; an answer other than 2xx is counted and printed. The servers run in
  * child processes (`support/instance.ts`), the load generator here. Measurements alternate over rounds so
- * that a change of the machine's load touches both sides of a ratio; the medians are printed.
+ * that a change of the machine's load touches both sides of a ratio; the medians are printed, with the CPU
+ * time each server process spent per answer, which moves far less than requests/s on a shared machine.
  *
  *   npm run bench:server [-- --seconds 2 --rounds 3]
  */
