@@ -13,12 +13,16 @@ import { SessionSealer, type SessionData } from '../auth/session-cookie.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    session: SessionData | null;
+    session: Readonly<SessionData> | null;
   }
 }
 
-/** A session is written again at most this often when only its idle clock moves. */
-const REFRESH_AFTER_MS = 60_000;
+/**
+ * A session is written again at most this often when only its idle clock moves: sealing and sending a new
+ * cookie on every request would cost more than the rest of a GET. The idle clock the cookie carries may so
+ * lag by up to this much: a session idle for its whole lifetime ends up to a minute early, never late.
+ */
+export const REFRESH_AFTER_MS = 60_000;
 
 export function cookieNameFor(config: Config): string {
   // `__Host-`: the browser keeps it to this exact origin, https only, path /.
@@ -77,7 +81,7 @@ export class SessionManager {
     });
   }
 
-  private async resolve(request: FastifyRequest, reply: FastifyReply): Promise<SessionData | null> {
+  private async resolve(request: FastifyRequest, reply: FastifyReply): Promise<Readonly<SessionData> | null> {
     const fromCookie = await this.fromCookie(request, reply);
     if (this.config.auth !== 'header') return fromCookie;
     const proxied = this.proxiedUser(request);
@@ -86,7 +90,7 @@ export class SessionManager {
     return this.open(reply, proxied);
   }
 
-  private async fromCookie(request: FastifyRequest, reply: FastifyReply): Promise<SessionData | null> {
+  private async fromCookie(request: FastifyRequest, reply: FastifyReply): Promise<Readonly<SessionData> | null> {
     const value = request.cookies[this.cookieName];
     if (!value) return null;
     const opened = this.sealer.open(value);
