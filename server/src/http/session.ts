@@ -24,6 +24,9 @@ declare module 'fastify' {
  */
 export const REFRESH_AFTER_MS = 60_000;
 
+/** Peers whose trust is remembered: the proxies and, in a mistaken setup, whoever else connects. */
+const REMEMBERED_PEERS = 1_000;
+
 export function cookieNameFor(config: Config): string {
   // `__Host-`: the browser keeps it to this exact origin, https only, path /.
   return config.secure ? '__Host-sel-session' : 'sel-session';
@@ -35,6 +38,7 @@ export class SessionManager {
   readonly cookieName: string;
   private readonly sealer: SessionSealer;
   private readonly trusted = new BlockList();
+  private readonly trustedPeers = new Map<string, boolean>();
 
   constructor(
     private readonly config: Config,
@@ -111,13 +115,22 @@ export class SessionManager {
 
   /** The user a trusted proxy names; `undefined` when the header is absent or the peer is not trusted. */
   private proxiedUser(request: FastifyRequest): string | undefined {
-    const peer = request.socket.remoteAddress ?? '';
-    const address = peer.startsWith('::ffff:') ? peer.slice(7) : peer;
-    const family = isIPv6(address) ? 'ipv6' : 'ipv4';
-    if (!this.trusted.check(address, family)) return undefined;
+    if (!this.isTrustedPeer(request.socket.remoteAddress ?? '')) return undefined;
     const value = request.headers[this.config.authHeader];
     const user = Array.isArray(value) ? undefined : value?.trim();
     return user ? user : undefined;
+  }
+
+  /** Whether the proxy list holds this peer; remembered per address, as a connection sends many requests. */
+  private isTrustedPeer(peer: string): boolean {
+    let trusted = this.trustedPeers.get(peer);
+    if (trusted === undefined) {
+      const address = peer.startsWith('::ffff:') ? peer.slice(7) : peer;
+      trusted = this.trusted.check(address, isIPv6(address) ? 'ipv6' : 'ipv4');
+      if (this.trustedPeers.size >= REMEMBERED_PEERS) this.trustedPeers.clear();
+      this.trustedPeers.set(peer, trusted);
+    }
+    return trusted;
   }
 
   private write(reply: FastifyReply, data: SessionData): void {
