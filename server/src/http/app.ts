@@ -49,8 +49,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     genReqId: () => randomUUID(),
     return503OnClosing: true,
   });
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request arrives, with a callback rather than a promise: the cheapest hook Fastify runs.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    done();
   });
 
   const sessionKeys = config.sessionKeys.length > 0 ? config.sessionKeys : [randomBytes(32).toString('base64url')];

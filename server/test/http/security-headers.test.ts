@@ -51,6 +51,27 @@ describe('security headers', () => {
   }
 });
 
+describe('request ids and caching', () => {
+  it('every answer names its request; the API’s, problems included, are never cached', async () => {
+    const server = await startTestServer();
+    try {
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+      const unauthorised = await fetch(`${server.url}/api/account`);
+      assert.equal(unauthorised.status, 401);
+      assert.equal(unauthorised.headers.get('Cache-Control'), 'no-store');
+      const notFound = await fetch(`${server.url}/api/no-such-resource`);
+      assert.equal(notFound.headers.get('Cache-Control'), 'no-store');
+      const ids = [unauthorised, notFound, await fetch(`${server.url}/healthz`)].map((r) =>
+        r.headers.get('X-Request-Id'),
+      );
+      for (const id of ids) assert.match(id ?? '', uuid);
+      assert.equal(new Set(ids).size, 3);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('compression', () => {
   it('leaves the API’s JSON as it is, even above a kilobyte, and compresses the page', async () => {
     const server = await startTestServer();
