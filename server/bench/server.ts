@@ -11,7 +11,8 @@
  * server would do), with its cookie, its CSRF token and the ETag of its last answer as `If-Match`, so that
  * every PATCH is valid and accepted; an answer other than 2xx is counted and printed. The servers run in
  * child processes (`support/instance.ts`), the load generator here. Measurements alternate over rounds so
- * that a change of the machine's load touches both sides of a ratio; the medians are printed.
+ * that a change of the machine's load touches both sides of a ratio; the medians are printed, with the CPU
+ * time each server process spent per answer, which moves far less than requests/s on a shared machine.
  *
  *   npm run bench:server [-- --seconds 2 --rounds 3]
  */
@@ -56,6 +57,8 @@ interface Figures {
   p50: number;
   p99: number;
   failed: number;
+  /** CPU time of the server process per answer, in µs: steadier than req/s when the machine is shared. */
+  cpuMicros?: number;
 }
 
 interface Session {
@@ -71,12 +74,14 @@ const medianFigures = (rounds: Figures[]): Figures => ({
   p50: median(rounds.map((figures) => figures.p50)),
   p99: median(rounds.map((figures) => figures.p99)),
   failed: rounds.reduce((sum, figures) => sum + figures.failed, 0),
+  ...(rounds[0]?.cpuMicros !== undefined && { cpuMicros: median(rounds.map((figures) => figures.cpuMicros ?? 0)) }),
 });
-const fromAutocannon = (result: Result): Figures => ({
+const fromAutocannon = (result: Result, cpuSeconds: number): Figures => ({
   perSecond: result.requests.average,
   p50: result.latency.p50,
   p99: result.latency.p99,
   failed: result.non2xx + result.errors + result.timeouts,
+  cpuMicros: (1e6 * cpuSeconds) / Math.max(1, result.requests.total),
 });
 
 /** Logs each person in through the header a trusted proxy sets, and reads their CSRF token and version. */
@@ -107,7 +112,7 @@ async function refreshVersions(url: string, sessions: Session[]): Promise<void> 
  * `bodies` with the version of that connection's last answer.
  */
 async function load(
-  url: string,
+  server: Instance,
   method: 'GET' | 'PATCH',
   connections: number,
   sessions: Session[],
@@ -117,6 +122,7 @@ async function load(
   // autocannon resets a connection's context before each request, but calls `onResponse` with the context
   // of the request answered: a session is taken when a request is built and given back with its answer,
   // so that no two requests in flight carry the same person's version.
+  const url = server.url;
   if (method === 'PATCH') await refreshVersions(url, sessions);
   const idle = [...sessions];
   const take = (context: RequestContext): Session => {
@@ -126,6 +132,7 @@ async function load(
   };
   let nextBody = 0;
   let refusals = 0;
+  const cpuBefore = await server.cpuSeconds();
   const result = await autocannon({
     url,
     connections,
@@ -138,6 +145,8 @@ async function load(
           const session = take(context);
           const headers: Record<string, string> = {
             accept: 'application/json',
+            // What Chromium sends: a server that compresses small JSON pays for it here, as with browsers.
+            'accept-encoding': 'gzip, deflate, br, zstd',
             cookie: session.cookie,
             [HEADER]: session.uid,
           };
@@ -156,29 +165,35 @@ async function load(
         },
         onResponse: (status, body, context, headers) => {
           const session = context['session'] as Session;
-          const etag = headers['etag'] ?? headers['ETag'];
+          const etag = [headers['etag'] ?? headers['ETag'] ?? []].flat()[0];
           if (status === 200 && etag) session.version = etag;
+          // A browser keeps the cookie a refresh sets; a bench that did not would get a new one every time.
+          const setCookie = headers['set-cookie'] ?? headers['Set-Cookie'];
+          const renewed = [setCookie ?? []].flat()[0]?.split(';')[0];
+          if (renewed) session.cookie = renewed;
           idle.push(session);
           if (status !== 200 && refusals++ === 0) console.error(`first refusal of ${method}: ${status} ${body}`);
         },
       },
     ],
   });
-  return fromAutocannon(result);
+  return fromAutocannon(result, (await server.cpuSeconds()) - cpuBefore);
 }
 
 const percent = (value: number, floor: number) => `${((100 * value) / floor).toFixed(0)} %`;
 // autocannon gives latencies in whole milliseconds: a floor of 0 ms has no ratio.
 const times = (value: number, floor: number) => (floor > 0 ? `×${(value / floor).toFixed(2)}` : '–');
 function table(rows: { name: string; figures: Figures; floor?: Figures }[]): void {
-  console.log('| measurement | req/s | p50 ms | p99 ms | req/s vs floor | p50 vs floor | p99 vs floor | not 2xx |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| measurement | req/s | p50 ms | p99 ms | req/s vs floor | p50 vs floor | p99 vs floor | not 2xx | server CPU µs/req |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const { name, figures, floor } of rows) {
     const ratios = floor
       ? [percent(figures.perSecond, floor.perSecond), times(figures.p50, floor.p50), times(figures.p99, floor.p99)]
       : ['', '', ''];
     console.log(
-      `| ${name} | ${figures.perSecond.toFixed(0)} | ${figures.p50.toFixed(2)} | ${figures.p99.toFixed(2)} | ${ratios.join(' | ')} | ${figures.failed} |`,
+      `| ${name} | ${figures.perSecond.toFixed(0)} | ${figures.p50.toFixed(2)} | ${figures.p99.toFixed(2)} | ${ratios.join(' | ')} | ${figures.failed} | ${figures.cpuMicros?.toFixed(0) ?? '–'} |`,
     );
   }
 }
@@ -222,8 +237,8 @@ async function benchFileStore(workDir: string): Promise<void> {
     bare = await startInstance({ BENCH_KIND: 'bare', BENCH_BODY_FILE: bodyFile });
 
     for (const instance of [bare, app]) {
-      await load(instance.url, 'GET', 16, sessions, fileBodies, 1);
-      await load(instance.url, 'PATCH', 16, sessions, fileBodies, 1);
+      await load(instance, 'GET', 16, sessions, fileBodies, 1);
+      await load(instance, 'PATCH', 16, sessions, fileBodies, 1);
     }
     const memory = { bare: await bare.rssMiB(), app: await app.rssMiB() };
 
@@ -236,10 +251,10 @@ async function benchFileStore(workDir: string): Promise<void> {
         appPatch: [],
       };
       for (let round = 0; round < ROUNDS; round += 1) {
-        rounds.bareGet.push(await load(bare.url, 'GET', connections, sessions, fileBodies));
-        rounds.appGet.push(await load(app.url, 'GET', connections, sessions, fileBodies));
-        rounds.barePatch.push(await load(bare.url, 'PATCH', connections, sessions, fileBodies));
-        rounds.appPatch.push(await load(app.url, 'PATCH', connections, sessions, fileBodies));
+        rounds.bareGet.push(await load(bare, 'GET', connections, sessions, fileBodies));
+        rounds.appGet.push(await load(app, 'GET', connections, sessions, fileBodies));
+        rounds.barePatch.push(await load(bare, 'PATCH', connections, sessions, fileBodies));
+        rounds.appPatch.push(await load(app, 'PATCH', connections, sessions, fileBodies));
       }
       const bareGet = medianFigures(rounds.bareGet);
       const barePatch = medianFigures(rounds.barePatch);
@@ -336,8 +351,8 @@ async function benchLdapStore(workDir: string): Promise<void> {
     };
 
     const sessions = await openSessions(app.url, people);
-    await load(app.url, 'GET', LDAP_CONCURRENCY, sessions, ldapBodies, 1);
-    await load(app.url, 'PATCH', LDAP_CONCURRENCY, sessions, ldapBodies, 1);
+    await load(app, 'GET', LDAP_CONCURRENCY, sessions, ldapBodies, 1);
+    await load(app, 'PATCH', LDAP_CONCURRENCY, sessions, ldapBodies, 1);
     const rounds: Record<'rawSearch' | 'appGet' | 'rawModify' | 'appPatch', Figures[]> = {
       rawSearch: [],
       appGet: [],
@@ -346,10 +361,10 @@ async function benchLdapStore(workDir: string): Promise<void> {
     };
     for (let round = 0; round < ROUNDS; round += 1) {
       rounds.rawSearch.push(await measureRaw(LDAP_CONCURRENCY, rawSearch));
-      rounds.appGet.push(await load(app.url, 'GET', LDAP_CONCURRENCY, sessions, ldapBodies));
+      rounds.appGet.push(await load(app, 'GET', LDAP_CONCURRENCY, sessions, ldapBodies));
       rounds.rawModify.push(await measureRaw(LDAP_CONCURRENCY, rawModify));
       // The raw modifies moved every entryCSN: `load` reads the current versions before a PATCH run.
-      rounds.appPatch.push(await load(app.url, 'PATCH', LDAP_CONCURRENCY, sessions, ldapBodies));
+      rounds.appPatch.push(await load(app, 'PATCH', LDAP_CONCURRENCY, sessions, ldapBodies));
     }
     const search = medianFigures(rounds.rawSearch);
     const modify = medianFigures(rounds.rawModify);

@@ -11,7 +11,13 @@ declare module 'autocannon' {
   }
   export interface Request extends RequestParams {
     setupRequest?: (request: RequestParams, context: RequestContext) => RequestParams;
-    onResponse?: (status: number, body: string, context: RequestContext, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: RequestContext,
+      // A header sent twice (Set-Cookie) comes as a list.
+      headers: Record<string, string | string[]>,
+    ) => void;
   }
   export interface Options {
     url: string;
@@ -27,7 +33,7 @@ declare module 'autocannon' {
     p99: number;
   }
   export interface Result {
-    requests: Histogram;
+    requests: Histogram & { total: number };
     latency: Histogram;
     non2xx: number;
     errors: number;

@@ -1,4 +1,4 @@
-/** Starts `instance.ts` in a child process and reads its resident memory from /proc. */
+/** Starts `instance.ts` in a child process and reads its resident memory and CPU time from /proc. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +8,13 @@ export interface Instance {
   url: string;
   /** Resident set size now, in MiB. */
   rssMiB(): Promise<number>;
+  /** CPU time the process has used so far (user and system), in seconds. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
+// USER_HZ: 100 on Linux whatever the kernel's own tick rate.
+const CLOCK_TICKS_PER_SECOND = 100;
 const SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
 
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
@@ -37,6 +41,12 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
       return kib / 1024;
+    },
+    async cpuSeconds() {
+      // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses: user and system ticks.
+      const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -51,6 +51,7 @@ async function application(port: number): Promise<{ app: FastifyInstance; store:
           peopleDn: required('BENCH_LDAP_PEOPLE_DN'),
           structuresDn: required('BENCH_LDAP_STRUCTURES_DN'),
           policyDn: required('BENCH_LDAP_POLICY_DN'),
+          ...(env['BENCH_LDAP_POOL_SIZE'] && { poolSize: Number(env['BENCH_LDAP_POOL_SIZE']) }),
         })
       : await FileAccountStore.open({
           dataDir: config.dataDir,

@@ -49,8 +49,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     genReqId: () => randomUUID(),
     return503OnClosing: true,
   });
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request arrives, with a callback rather than a promise: the cheapest hook Fastify runs.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    done();
   });
 
   const sessionKeys = config.sessionKeys.length > 0 ? config.sessionKeys : [randomBytes(32).toString('base64url')];
@@ -62,8 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   installErrorHandlers(app);
-  await installSecurityHeaders(app, config);
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  installSecurityHeaders(app, config);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   // With Redis, the per-address limits are counted there too, so that every instance sees the same count.
@@ -77,8 +78,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   await app.register(apiRoutes, { prefix: config.apiBase, config, service });
   await authRoutes(app, { config, sessions, fetch: deps.fetch ?? fetch });
-  await pageRoutes(app, { config, service });
   await healthRoutes(app, { store: deps.store, sharedState: deps.sharedState });
-  await installStaticFiles(app, config.assetsDir ?? defaultAssetsDir());
+  // Compression only where it pays: the page and the library's scripts (tens of kB). The API's answers are a
+  // few hundred bytes to a few kB of JSON, which compressing would cost more CPU than the bytes it saves.
+  await app.register(async (compressed) => {
+    await compressed.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+    await pageRoutes(compressed, { config, service });
+    await installStaticFiles(compressed, config.assetsDir ?? defaultAssetsDir());
+  });
   return app;
 }

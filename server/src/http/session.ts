@@ -13,12 +13,19 @@ import { SessionSealer, type SessionData } from '../auth/session-cookie.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    session: SessionData | null;
+    session: Readonly<SessionData> | null;
   }
 }
 
-/** A session is written again at most this often when only its idle clock moves. */
-const REFRESH_AFTER_MS = 60_000;
+/**
+ * A session is written again at most this often when only its idle clock moves: sealing and sending a new
+ * cookie on every request would cost more than the rest of a GET. The idle clock the cookie carries may so
+ * lag by up to this much: a session idle for its whole lifetime ends up to a minute early, never late.
+ */
+export const REFRESH_AFTER_MS = 60_000;
+
+/** Peers whose trust is remembered: the proxies and, in a mistaken setup, whoever else connects. */
+const REMEMBERED_PEERS = 1_000;
 
 export function cookieNameFor(config: Config): string {
   // `__Host-`: the browser keeps it to this exact origin, https only, path /.
@@ -31,6 +38,7 @@ export class SessionManager {
   readonly cookieName: string;
   private readonly sealer: SessionSealer;
   private readonly trusted = new BlockList();
+  private readonly trustedPeers = new Map<string, boolean>();
 
   constructor(
     private readonly config: Config,
@@ -77,7 +85,7 @@ export class SessionManager {
     });
   }
 
-  private async resolve(request: FastifyRequest, reply: FastifyReply): Promise<SessionData | null> {
+  private async resolve(request: FastifyRequest, reply: FastifyReply): Promise<Readonly<SessionData> | null> {
     const fromCookie = await this.fromCookie(request, reply);
     if (this.config.auth !== 'header') return fromCookie;
     const proxied = this.proxiedUser(request);
@@ -86,7 +94,7 @@ export class SessionManager {
     return this.open(reply, proxied);
   }
 
-  private async fromCookie(request: FastifyRequest, reply: FastifyReply): Promise<SessionData | null> {
+  private async fromCookie(request: FastifyRequest, reply: FastifyReply): Promise<Readonly<SessionData> | null> {
     const value = request.cookies[this.cookieName];
     if (!value) return null;
     const opened = this.sealer.open(value);
@@ -107,13 +115,22 @@ export class SessionManager {
 
   /** The user a trusted proxy names; `undefined` when the header is absent or the peer is not trusted. */
   private proxiedUser(request: FastifyRequest): string | undefined {
-    const peer = request.socket.remoteAddress ?? '';
-    const address = peer.startsWith('::ffff:') ? peer.slice(7) : peer;
-    const family = isIPv6(address) ? 'ipv6' : 'ipv4';
-    if (!this.trusted.check(address, family)) return undefined;
+    if (!this.isTrustedPeer(request.socket.remoteAddress ?? '')) return undefined;
     const value = request.headers[this.config.authHeader];
     const user = Array.isArray(value) ? undefined : value?.trim();
     return user ? user : undefined;
+  }
+
+  /** Whether the proxy list holds this peer; remembered per address, as a connection sends many requests. */
+  private isTrustedPeer(peer: string): boolean {
+    let trusted = this.trustedPeers.get(peer);
+    if (trusted === undefined) {
+      const address = peer.startsWith('::ffff:') ? peer.slice(7) : peer;
+      trusted = this.trusted.check(address, isIPv6(address) ? 'ipv6' : 'ipv4');
+      if (this.trustedPeers.size >= REMEMBERED_PEERS) this.trustedPeers.clear();
+      this.trustedPeers.set(peer, trusted);
+    }
+    return trusted;
   }
 
   private write(reply: FastifyReply, data: SessionData): void {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrowserLikeClient } from '../helpers/browser-like-client.js';
 import { startTestServer } from '../helpers/test-server.js';
+import { REFRESH_AFTER_MS } from '../../src/http/session.js';
 
 const KEY_A = 'a'.repeat(40);
 const KEY_B = 'b'.repeat(40);
@@ -77,6 +78,46 @@ describe('the session cookie', () => {
       }
       now += 5 * 60_000;
       assert.equal((await busy.api('/account')).status, 401, 'more than one hour after login');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is sealed again only once a minute has passed, and the idle clock restarts from that refresh', async () => {
+    let now = Date.now();
+    const server = await startTestServer({ SEL_SESSION_IDLE_MINUTES: '30' }, { now: () => now });
+    try {
+      const client = new BrowserLikeClient(server.url);
+      await client.login();
+      const issued = client.cookie;
+      now += 30_000;
+      const early = await client.api('/account');
+      assert.equal(early.status, 200);
+      assert.deepEqual(early.headers.getSetCookie(), [], 'no new cookie within the minute');
+      now += REFRESH_AFTER_MS;
+      const later = await client.api('/account');
+      assert.equal(later.status, 200);
+      assert.equal(later.headers.getSetCookie().length, 1, 'a new cookie once the minute has passed');
+      assert.notEqual(client.cookie, issued);
+      now += 29 * 60_000;
+      assert.equal((await client.api('/account')).status, 200, '29 minutes after the refresh, 30.5 after login');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('still ends after the idle lifetime when the same cookie was opened before', async () => {
+    let now = Date.now();
+    const server = await startTestServer({ SEL_SESSION_IDLE_MINUTES: '30' }, { now: () => now });
+    try {
+      const client = new BrowserLikeClient(server.url);
+      await client.login();
+      const cookie = client.cookie;
+      now += 10_000;
+      assert.equal((await client.api('/account')).status, 200);
+      assert.equal(client.cookie, cookie, 'the same value, opened and remembered');
+      now += 31 * 60_000;
+      assert.equal((await client.api('/account')).status, 401, 'idle for 31 minutes');
     } finally {
       await server.close();
     }

@@ -48,6 +48,24 @@ describe('seeding and restarts', () => {
     await store.close();
   });
 
+  it('hands every reader the same frozen account, which no reader can change for the next', async () => {
+    const store = await FileAccountStore.open({ dataDir: await tempDir(), hashParams: FAST_HASH });
+    const first = (await store.get('cmartin'))!;
+    assert.ok(Object.isFrozen(first.account) && Object.isFrozen(first.account.phones));
+    assert.throws(
+      () => (first.account.phones as unknown[]).push({ type: 'mobile', number: '+33612345678' }),
+      TypeError,
+    );
+    assert.throws(() => Object.assign(first.account, { website: 'https://example.org/x' }), TypeError);
+    const second = (await store.get('cmartin'))!;
+    assert.equal(second.account, first.account, 'no copy per read');
+    assert.notEqual(second.account.website, 'https://example.org/x');
+    const saved = await store.update('cmartin', { redList: true }, first.version);
+    assert.ok(Object.isFrozen(saved.account));
+    assert.equal(first.account.redList, false, 'a change makes a new account; what was read stays as it was');
+    await store.close();
+  });
+
   it('refuses a stale version and writes nothing', async () => {
     const store = await FileAccountStore.open({ dataDir: await tempDir(), hashParams: FAST_HASH });
     const { version } = (await store.get('cmartin'))!;

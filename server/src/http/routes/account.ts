@@ -8,13 +8,14 @@ import { StaleVersionError } from '../../domain/errors.js';
 import { toEtag, versionFromIfMatch } from '../etag.js';
 import { audited } from '../audit.js';
 import { patchSection } from '../../service/account-service.js';
+import { jsonOf } from '../frozen-json.js';
 
 export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps): Promise<void> {
   app.get('/account', async (request, reply) => {
     const { account, version } = await service.getAccount(request.session!.uid);
     // For portals that serve their own page: the token the next PATCH or POST must carry.
     reply.header('ETag', toEtag(version)).header('X-CSRF-Token', request.session!.csrf);
-    return reply.type('application/json').send(account);
+    return reply.type('application/json').send(jsonOf(account));
   });
 
   app.patch('/account', async (request, reply) => {
@@ -31,7 +32,7 @@ export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps):
     const { account, version } = await audited(request, patchSection(patch.data), () =>
       service.updateAccount(uid, patch.data, expected),
     );
-    return reply.header('ETag', toEtag(version)).type('application/json').send(account);
+    return reply.header('ETag', toEtag(version)).type('application/json').send(jsonOf(account));
   });
 
   refuseOtherMethods(app, '/account', ['GET', 'HEAD', 'PATCH']);

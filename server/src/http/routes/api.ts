@@ -21,6 +21,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
+    // Every answer of the API, problems included, is about one person: never kept by a cache.
+    reply.header('Cache-Control', 'no-store');
     allowCors(deps.config, request, reply);
     if (request.method === 'OPTIONS') return;
     if (!request.session) return sendProblem(reply, 401, 'unauthorized', 'The session has ended; log in again.');
@@ -28,9 +30,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
       return sendProblem(reply, 403, 'csrf', 'The request lacks the session’s CSRF token or comes from another site.');
     }
   });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Cache-Control', 'no-store');
-  });
+
   await accountRoutes(app, deps);
   await passwordRoutes(app, deps);
 }

@@ -13,6 +13,7 @@ import { removeLeftoverTempFiles, writeFileAtomic, type AtomicWriteHooks } from 
 import { hashPassword, OWASP_SCRYPT, verifyPassword, type ScryptParams } from './password-hash.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { DEMO_SEED_FILE, readSeed } from './seed.js';
+import { deepFreeze } from './deep-freeze.js';
 
 export interface FileStoreOptions {
   dataDir: string;
@@ -50,7 +51,8 @@ export class FileAccountStore implements AccountStore {
 
   async get(uid: string): Promise<StoredAccount | null> {
     const record = await this.read(uid);
-    return record && { account: structuredClone(record.account), version: etag(record.version) };
+    // The cached account is frozen: every reader may share it, and no copy is made per request.
+    return record && { account: record.account, version: etag(record.version) };
   }
 
   update(uid: string, patch: AccountPatch, version: string): Promise<StoredAccount> {
@@ -60,7 +62,7 @@ export class FileAccountStore implements AccountStore {
       const account = { ...record.account, ...patch };
       const next: AccountRecord = { ...record, account, version: record.version + 1 };
       await this.write(uid, next);
-      return { account: structuredClone(account), version: etag(next.version) };
+      return { account: next.account, version: etag(next.version) };
     });
   }
 
@@ -123,14 +125,14 @@ export class FileAccountStore implements AccountStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    const record = parseRecord(text, `the account file of ${uid}`);
+    const record = deepFreeze(parseRecord(text, `the account file of ${uid}`));
     this.cache.set(uid, record);
     return record;
   }
 
   private async write(uid: string, record: AccountRecord): Promise<void> {
     await writeFileAtomic(this.fileOf(uid), serialiseRecord(record), this.options.writeHooks);
-    this.cache.set(uid, record);
+    this.cache.set(uid, deepFreeze(record));
   }
 
   private async seed(): Promise<void> {
