@@ -11,6 +11,9 @@ import { SelError } from '../../src/api/errors.js';
 import { configure, resetConfig } from '../../src/config.js';
 import { demoAccount } from '../../src/mocks/demo-account.js';
 
+/** A scope of the test server's contract API of this file's own: its faults reach no other file's page. */
+const API = '/contract-api/scope/portal';
+
 interface Seen {
   method: string;
   path: string;
@@ -29,12 +32,12 @@ async function rejection(promise: Promise<unknown>): Promise<SelError> {
 }
 
 async function endSessionAs(as: string): Promise<void> {
-  await fetch('/contract-api/__reset', { method: 'POST' });
-  await fetch(`/contract-api/__session-ends?as=${as}`, { method: 'POST' });
+  await fetch(`${API}/__reset`, { method: 'POST' });
+  await fetch(`${API}/__session-ends?as=${as}`, { method: 'POST' });
 }
 
 async function seen(): Promise<Seen[]> {
-  return (await (await fetch('/contract-api/__seen')).json()) as Seen[];
+  return (await (await fetch(`${API}/__seen`)).json()) as Seen[];
 }
 
 function recordingFetch(respond: () => Response) {
@@ -55,12 +58,12 @@ function accountResponse(body: unknown, headers: Record<string, string> = { ETag
 
 describe('RestAdapter in front of a CAS filter (a real server, the browser fetch)', () => {
   const change = { currentPassword: 'Ancien-Secret-1', newPassword: 'Nouveau-Secret-2' };
-  afterEach(() => fetch('/contract-api/__reset', { method: 'POST' }));
+  afterEach(() => fetch(`${API}/__reset`, { method: 'POST' }));
 
   for (const as of ['redirect', 'cas-redirect', 'temporary-redirect']) {
     it(`reads a ${as} as the end of the session and follows it nowhere, with no password or token replayed`, async () => {
       await endSessionAs(as);
-      const adapter = new RestAdapter({ baseUrl: '/contract-api', csrfToken: 'tok-9' });
+      const adapter = new RestAdapter({ baseUrl: API, csrfToken: 'tok-9' });
       expect((await rejection(adapter.changePassword(change))).kind).to.equal('unauthorized');
       expect((await rejection(adapter.updateAccount({ redList: true }, '"1"'))).kind).to.equal('unauthorized');
       expect((await rejection(adapter.getAccount())).kind).to.equal('unauthorized');
@@ -72,7 +75,7 @@ describe('RestAdapter in front of a CAS filter (a real server, the browser fetch
 
   it('does not take a 200 login page for a changed password', async () => {
     await endSessionAs('login-page');
-    const adapter = new RestAdapter({ baseUrl: '/contract-api' });
+    const adapter = new RestAdapter({ baseUrl: API });
     const error = await rejection(adapter.changePassword(change));
     expect(error.kind).to.equal('invalid_response');
     expect(JSON.stringify({ ...error, message: error.message })).not.to.contain('Secret');

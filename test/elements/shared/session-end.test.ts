@@ -14,6 +14,9 @@ import { recordEvents } from '../../helpers/events.js';
 import { getByRole, queryAllByRole, visibleText, waitFor } from '../../helpers/queries.js';
 import { redlistLoaded, redlistSays, saveRedListed } from '../../helpers/redlist-harness.js';
 
+/** A scope of the test server's contract API of this file's own: its faults reach no other file's page. */
+const API = '/contract-api/scope/session-end';
+
 const NEW_PASSWORD = 'Velo-Rouge-Tuba-93!';
 const SESSION_ENDED = 'Votre session a expiré';
 
@@ -25,7 +28,7 @@ const instantEngine: StrengthEngine = {
 };
 
 /** A fresh adapter per test: elements with the same api-base would share the last test's account. */
-function fourSections(adapter = new RestAdapter({ baseUrl: '/contract-api' })) {
+function fourSections(adapter = new RestAdapter({ baseUrl: API })) {
   return html`<div>
     <sel-general-info .adapter=${adapter}></sel-general-info>
     <sel-phones .adapter=${adapter}></sel-phones>
@@ -35,7 +38,7 @@ function fourSections(adapter = new RestAdapter({ baseUrl: '/contract-api' })) {
 }
 
 async function page() {
-  await fetch('/contract-api/__reset', { method: 'POST' });
+  await fetch(`${API}/__reset`, { method: 'POST' });
   const root = await fixture<HTMLElement>(fourSections());
   const redlist = root.querySelector<SelRedlist>('sel-redlist')!;
   const password = root.querySelector<SelPasswordChange>('sel-password-change')!;
@@ -69,7 +72,7 @@ async function changePassword(el: SelPasswordChange): Promise<void> {
 }
 
 async function endSession(as: string): Promise<void> {
-  await fetch(`/contract-api/__session-ends?as=${as}`, { method: 'POST' });
+  await fetch(`${API}/__session-ends?as=${as}`, { method: 'POST' });
 }
 
 describe('an expired CAS session (a real server behind a CAS filter)', () => {
@@ -83,7 +86,7 @@ describe('an expired CAS session (a real server behind a CAS filter)', () => {
     events.stop();
     fixtureCleanup();
     PasswordStrengthController.engine = defaultEngine;
-    await fetch('/contract-api/__reset', { method: 'POST' });
+    await fetch(`${API}/__reset`, { method: 'POST' });
   });
 
   for (const as of ['redirect', 'cas-redirect', 'temporary-redirect']) {
@@ -102,7 +105,7 @@ describe('an expired CAS session (a real server behind a CAS filter)', () => {
       expect(events.of('sel-unauthorized')).to.have.length(1);
       expect(events.of('sel-error').map((event) => event.detail.kind)).to.deep.equal(['unauthorized', 'unauthorized']);
       // Nothing reached the login page: no body, If-Match or token replayed there.
-      const seen = (await (await fetch('/contract-api/__seen')).json()) as { path: string }[];
+      const seen = (await (await fetch(`${API}/__seen`)).json()) as { path: string }[];
       expect(seen.filter((request) => request.path.endsWith('/__login'))).to.deep.equal([]);
       await expect(password).to.be.accessible();
     });
@@ -119,7 +122,7 @@ describe('an expired CAS session (a real server behind a CAS filter)', () => {
   });
 
   it('four sections loading into an ended session: one sel-unauthorized for the page', async () => {
-    await fetch('/contract-api/__reset', { method: 'POST' });
+    await fetch(`${API}/__reset`, { method: 'POST' });
     await endSession('cas-redirect');
     const root = await fixture<HTMLElement>(fourSections());
     const sections = [
