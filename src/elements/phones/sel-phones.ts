@@ -22,6 +22,8 @@ import {
 } from './rows.js';
 import { phonesStyles } from './styles.js';
 import { formatOnLeave, formatWhileTyping } from './typing.js';
+import { formatStoredPhone } from './stored-format.js';
+import { isKnownRegion, viewRegion } from './view-region.js';
 import { renderPhoneList, typeLabel } from './view.js';
 import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
@@ -41,9 +43,9 @@ const FALLBACK_REGION = 'FR';
  * in every message), and sent in E.164. A line left empty is dropped on save; the same number twice is
  * refused; a mobile filed as a fax, or a landline filed as a mobile, is only warned about.
  *
- * The number rules weigh more than the rest of the library: they are downloaded on the element's first
- * connection, and pages without `<sel-phones>` never fetch them. Until they arrive the section shows its
- * loading state.
+ * The number rules weigh more than the rest of the library: the view does without them (the stored numbers
+ * are E.164, written by stored-format.ts), and they are downloaded when editing starts, fetched ahead as
+ * soon as « Modifier… » is hovered or focused so that the form still opens at once.
  *
  * @summary View and edit the phone numbers, checked as typed and stored in E.164.
  * @tag sel-phones
@@ -123,6 +125,8 @@ export class SelPhones extends SelSection {
 
   @state() private tools: PhoneTools | undefined;
   @state() private toolsFailed = false;
+  /** « Modifier… » was pressed before the rules arrived: the form opens when they do. */
+  @state() private toolsAwaited = false;
   @state() private editing = false;
   /** The person's rows while editing: kept across every failure. */
   @state() private rows: readonly PhoneRow[] = [];
@@ -146,11 +150,6 @@ export class SelPhones extends SelSection {
   private warnedRegion: string | undefined;
   private readonly buttonPress = new ButtonPress();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadTools();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.editing = false;
@@ -159,7 +158,8 @@ export class SelPhones extends SelSection {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const region = this.defaultRegion ?? '';
-    if (this.tools && !this.tools.isSupportedRegion(region) && this.warnedRegion !== region) {
+    const known = isKnownRegion(region.trim().toUpperCase()) && (!this.tools || this.tools.isSupportedRegion(region));
+    if (!known && this.warnedRegion !== region) {
       this.warnedRegion = region;
       console.warn(`<sel-phones>: default-region "${region}" is not a known region code; using FR.`);
     }
@@ -170,34 +170,53 @@ export class SelPhones extends SelSection {
     return this.tools ? this.tools.normalizeRegion(region) : region.trim().toUpperCase();
   }
 
-  private async loadTools(): Promise<void> {
-    if (this.tools) return;
+  /** The rules, downloaded once for every `<sel-phones>`; `undefined` when the download failed (said in view). */
+  private async loadTools(): Promise<PhoneTools | undefined> {
+    if (this.tools) return this.tools;
     this.toolsFailed = false;
     try {
       this.tools = await SelPhones.loadPhoneTools();
+      return this.tools;
     } catch (error) {
       console.error('<sel-phones> could not download its phone number rules.', error);
       this.toolsFailed = true;
+      return undefined;
     }
   }
 
+  /**
+   * Hover or focus on « Modifier… »: the rules start downloading, so that they are usually here by the
+   * click. A failure here is not shown: the click tries again and says so if it fails too.
+   */
+  private prefetchTools = (): void => {
+    if (this.tools) return;
+    SelPhones.loadPhoneTools().then(
+      (tools) => (this.tools ??= tools),
+      () => undefined,
+    );
+  };
+
   protected renderAccount(account: Account): TemplateResult {
     const tools = this.tools;
-    if (!tools && !this.toolsFailed) {
-      return html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`;
-    }
     return html`${this.editing && tools ? this.renderForm(account, tools) : this.renderView(account)}
       <div class="message success" role="status" part="message">${this.status ?? nothing}</div>`;
   }
 
   private renderView(account: Account): TemplateResult {
     const msg = this.msg.bind(this);
-    return html`${renderPhoneList(account.phones, this.region, this.tools, msg)}
+    return html`${renderPhoneList(account.phones, viewRegion(this.defaultRegion), msg)}
+    ${
+      this.toolsAwaited
+        ? html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`
+        : nothing
+    }
     ${
       this.toolsFailed
         ? html`<p class="message error" role="alert" part="message">${this.msg('phones.toolsFailed')}</p>
             <div class="actions">
-              <button type="button" part="button" @click=${this.retryTools}>${this.msg('common.retry')}</button>
+              <button type="button" part="button" id="retry-tools" @click=${this.retryTools}>
+                ${this.msg('common.retry')}
+              </button>
             </div>`
         : nothing
     }
@@ -208,18 +227,21 @@ export class SelPhones extends SelSection {
     }
     ${
       account.editable.phones
-        ? this.tools
-          ? html`<div class="actions">
+        ? this.toolsFailed
+          ? nothing
+          : html`<div class="actions">
               <button
                 type="button"
                 part="button edit-button"
                 aria-label=${this.msg('phones.edit')}
+                aria-disabled=${this.toolsAwaited ? 'true' : 'false'}
+                @pointerenter=${this.prefetchTools}
+                @focus=${this.prefetchTools}
                 @click=${this.startEditing}
               >
                 ${this.msg('common.edit')}
               </button>
             </div>`
-          : nothing
         : html`<p>${this.msg('phones.notEditable')}</p>
             ${renderDirectoryHint(account, (key) => this.msg(key))}`
     }`;
@@ -276,7 +298,7 @@ export class SelPhones extends SelSection {
             </p>`
           : nothing
       }
-      ${this.renderSaveError(account, tools)}
+      ${this.renderSaveError(account)}
       <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="actions">
@@ -374,7 +396,7 @@ export class SelPhones extends SelSection {
   }
 
   /** A failed save that is not about one number: said in words, the rows untouched above it. */
-  private renderSaveError(account: Account, tools: PhoneTools): TemplateResult | typeof nothing {
+  private renderSaveError(account: Account): TemplateResult | typeof nothing {
     const flow = this.saveFlow;
     const error = flow.error;
     let text: TemplateResult | string;
@@ -385,48 +407,56 @@ export class SelPhones extends SelSection {
     } else if (!error || error.kind === 'rate_limited' || (error.kind === 'validation' && this.serverErrorsOnRows)) {
       return nothing;
     } else {
-      text = this.failureMessage(error, account, tools);
+      text = this.failureMessage(error, account);
     }
     return html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">${text}</div>`;
   }
 
   /** `typed`: the list the refused save carried, repeated after a 403 since the form it was in closes. */
-  private failureMessage(
-    error: SelError,
-    account: Account,
-    tools: PhoneTools | undefined,
-    typed?: readonly Phone[],
-  ): string {
+  private failureMessage(error: SelError, account: Account, typed?: readonly Phone[]): string {
     if (error.kind === 'forbidden') {
       const refused = this.msg('phones.forbidden');
       return typed?.length
-        ? `${refused} ${this.msg('phones.forbiddenTyped', { numbers: this.describePhones(typed, tools) })}`
+        ? `${refused} ${this.msg('phones.forbiddenTyped', { numbers: this.describePhones(typed) })}`
         : refused;
     }
     if (error.kind !== 'conflict') return this.msg(messageKeyFor(error));
-    const current = this.describePhones(account.phones, tools);
+    const current = this.describePhones(account.phones);
     return this.msg('phones.conflict', { current: current || this.msg('phones.currentNone') });
   }
 
-  /** « 05 49 45 49 99 (Bureau), 06 12 34 56 78 (Mobile) »: a list in words, for a message. */
-  private describePhones(phones: readonly Phone[], tools: PhoneTools | undefined): string {
-    const region = this.region;
+  /** « 05 49 45 49 99 (Bureau), 06 12 34 56 78 (Mobile) »: a list in words, written as the view writes them. */
+  private describePhones(phones: readonly Phone[]): string {
+    // The region as the view reads it, so that messages and view agree.
+    const region = viewRegion(this.defaultRegion);
     return phones
       .map((phone) => {
-        const number = tools ? tools.formatPhoneForDisplay(phone.number, region) : phone.number;
+        const number = formatStoredPhone(phone.number, region) ?? phone.number;
         return `${number} (${typeLabel(phone.type, this.msg.bind(this))})`;
       })
       .join(', ');
   }
 
   private retryTools = (): void => {
-    void this.loadTools();
+    void this.startEditing();
   };
 
   private startEditing = async (): Promise<void> => {
+    if (this.toolsAwaited) return;
+    let tools = this.tools;
+    if (!tools) {
+      this.toolsAwaited = true;
+      tools = await this.loadTools();
+      this.toolsAwaited = false;
+      // Failed: the view says so, with « Réessayer » in the place of « Modifier… », which has the focus.
+      if (!tools) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLButtonElement>('#retry-tools')?.focus();
+        return;
+      }
+    }
     const account = this.account;
-    const tools = this.tools;
-    if (!account || !tools) return;
+    if (!account || !this.isConnected) return;
     this.formOpenings++;
     this.rows = rowsFromPhones(account.phones, this.region, tools, () => ++this.lastKey);
     this.listError = undefined;
@@ -583,7 +613,7 @@ export class SelPhones extends SelSection {
     if (error.kind === 'forbidden' || !formStillOpen) {
       // A 403 means the numbers are not editable for this person: there is nothing to retry in the form. The
       // numbers they typed are not lost with it: the message repeats them, to copy or to pass on.
-      this.viewError = this.failureMessage(error, account, this.tools, formStillOpen ? phones : undefined);
+      this.viewError = this.failureMessage(error, account, formStillOpen ? phones : undefined);
       if (formStillOpen) await this.closeForm();
       // The server knows better than the loaded account what is editable: reload it so the view agrees.
       if (error.kind === 'forbidden') this.retryLoad();

@@ -15,7 +15,7 @@ export const phonesFr = {
   'phones.none': "Aucun numéro de téléphone n'est enregistré.",
   'phones.notEditable': 'Vos numéros de téléphone ne peuvent pas être modifiés ici.',
   'phones.toolsFailed':
-    "La vérification des numéros n'a pas pu être chargée : vos numéros sont affichés tels qu'ils sont enregistrés et ne peuvent pas être modifiés pour l'instant.",
+    "La vérification des numéros n'a pas pu être chargée : vos numéros ne peuvent pas être modifiés pour l'instant. Vérifiez votre connexion, puis réessayez.",
 
   'phones.help':
     "Saisissez chaque numéro comme vous l'écrivez, par exemple {example}. Un numéro d'un autre pays commence par + et l'indicatif du pays. Une ligne laissée vide est ignorée. {max} numéros au plus.",
@@ -67,7 +67,7 @@ export const phonesEn: SectionMessages<typeof phonesFr> = {
   'phones.none': 'No phone number is recorded.',
   'phones.notEditable': 'Your phone numbers cannot be changed here.',
   'phones.toolsFailed':
-    'The number checker could not be loaded: your numbers are shown as they are recorded and cannot be changed for now.',
+    'The number checker could not be loaded: your numbers cannot be changed for now. Check your connection, then try again.',
 
   'phones.help':
     'Type each number the way you write it, for example {example}. A number from another country starts with + and the country code. A line left empty is ignored. {max} numbers at most.',
