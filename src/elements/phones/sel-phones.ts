@@ -7,21 +7,9 @@ import { PHONE_TYPES, type Account, type Phone, type Section } from '../../contr
 import type { MessageKey } from '../../i18n/messages.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
-import { rowErrorMessage, rowWarningMessage } from './feedback.js';
-import { loadPhoneTools, type PhoneTools } from './loader.js';
-import {
-  MAX_PHONES,
-  checkRows,
-  excessCount,
-  phonesToSave,
-  placeServerErrors,
-  rowsFromPhones,
-  samePhones,
-  type PhoneRow,
-  type RowCheck,
-} from './rows.js';
+import { loadPhoneTools, type PhoneEditing, type PhoneTools } from './loader.js';
+import type { PhoneRow, RowCheck } from './rows.js';
 import { phonesStyles } from './styles.js';
-import { formatOnLeave, formatWhileTyping } from './typing.js';
 import { formatStoredPhone } from './stored-format.js';
 import { isKnownRegion, viewRegion } from './view-region.js';
 import { renderPhoneList, typeLabel } from './view.js';
@@ -110,7 +98,7 @@ export class SelPhones extends SelSection {
    * or fail the download.
    * @internal
    */
-  static loadPhoneTools: () => Promise<PhoneTools> = loadPhoneTools;
+  static loadPhoneTools: () => Promise<PhoneEditing> = loadPhoneTools;
 
   /**
    * The ISO 3166 region numbers are typed and shown in (`FR`, `RE`, `GP`, `MQ`, `GF`, `YT`, `PM`, `NC`,
@@ -123,7 +111,8 @@ export class SelPhones extends SelSection {
   protected readonly section: Section = 'phones';
   protected readonly titleKey: MessageKey = 'phones.title';
 
-  @state() private tools: PhoneTools | undefined;
+  /** The rules and the form's row logic, once downloaded (loader.ts). */
+  @state() private kit: PhoneEditing | undefined;
   @state() private toolsFailed = false;
   /** « Modifier… » was pressed before the rules arrived: the form opens when they do. */
   @state() private toolsAwaited = false;
@@ -165,18 +154,22 @@ export class SelPhones extends SelSection {
     }
   }
 
+  private get tools(): PhoneTools | undefined {
+    return this.kit?.tools;
+  }
+
   private get region(): string {
     const region = this.defaultRegion ?? FALLBACK_REGION;
     return this.tools ? this.tools.normalizeRegion(region) : region.trim().toUpperCase();
   }
 
   /** The rules, downloaded once for every `<sel-phones>`; `undefined` when the download failed (said in view). */
-  private async loadTools(): Promise<PhoneTools | undefined> {
-    if (this.tools) return this.tools;
+  private async loadTools(): Promise<PhoneEditing | undefined> {
+    if (this.kit) return this.kit;
     this.toolsFailed = false;
     try {
-      this.tools = await SelPhones.loadPhoneTools();
-      return this.tools;
+      this.kit = await SelPhones.loadPhoneTools();
+      return this.kit;
     } catch (error) {
       console.error('<sel-phones> could not download its phone number rules.', error);
       this.toolsFailed = true;
@@ -189,16 +182,16 @@ export class SelPhones extends SelSection {
    * click. A failure here is not shown: the click tries again and says so if it fails too.
    */
   private prefetchTools = (): void => {
-    if (this.tools) return;
+    if (this.kit) return;
     SelPhones.loadPhoneTools().then(
-      (tools) => (this.tools ??= tools),
+      (kit) => (this.kit ??= kit),
       () => undefined,
     );
   };
 
   protected renderAccount(account: Account): TemplateResult {
-    const tools = this.tools;
-    return html`${this.editing && tools ? this.renderForm(account, tools) : this.renderView(account)}
+    const kit = this.kit;
+    return html`${this.editing && kit ? this.renderForm(account, kit) : this.renderView(account)}
       <div class="message success" role="status" part="message">${this.status ?? nothing}</div>`;
   }
 
@@ -247,9 +240,10 @@ export class SelPhones extends SelSection {
     }`;
   }
 
-  private renderForm(account: Account, tools: PhoneTools): TemplateResult {
+  private renderForm(account: Account, kit: PhoneEditing): TemplateResult {
+    const { tools, MAX_PHONES } = kit;
     const flow = this.saveFlow;
-    const checks = checkRows(this.rows, this.region, tools);
+    const checks = kit.checkRows(this.rows, this.region, tools);
     const atLimit = this.rows.length >= MAX_PHONES;
     return html`<form
       part="form"
@@ -267,7 +261,7 @@ export class SelPhones extends SelSection {
               ${repeat(
                 this.rows,
                 (row) => row.key,
-                (row, index) => this.renderRow(row, index, checks[index] ?? { empty: true }, tools),
+                (row, index) => this.renderRow(row, index, checks[index] ?? { empty: true }, kit),
               )}
             </ul>`
           : nothing
@@ -315,7 +309,7 @@ export class SelPhones extends SelSection {
     </form>`;
   }
 
-  private renderRow(row: PhoneRow, index: number, check: RowCheck, tools: PhoneTools): TemplateResult {
+  private renderRow(row: PhoneRow, index: number, check: RowCheck, kit: PhoneEditing): TemplateResult {
     const pending = this.saveFlow.pending;
     const position = index + 1;
     const type = typeLabel(row.type, this.msg.bind(this));
@@ -381,14 +375,14 @@ export class SelPhones extends SelSection {
       ${
         error
           ? html`<p id="${inputId}-error" class="message error feedback" part="message field-error">
-              ${rowErrorMessage(error, row.type, this.region, tools, this.msg.bind(this))}
+              ${kit.rowErrorMessage(error, row.type, this.region, kit.tools, this.msg.bind(this))}
             </p>`
           : nothing
       }
       ${
         warning
           ? html`<p id="${inputId}-warning" class="message warning feedback" part="message field-warning">
-              ${rowWarningMessage(warning, this.msg.bind(this))}
+              ${kit.rowWarningMessage(warning, this.msg.bind(this))}
             </p>`
           : nothing
       }
@@ -443,13 +437,13 @@ export class SelPhones extends SelSection {
 
   private startEditing = async (): Promise<void> => {
     if (this.toolsAwaited) return;
-    let tools = this.tools;
-    if (!tools) {
+    let kit = this.kit;
+    if (!kit) {
       this.toolsAwaited = true;
-      tools = await this.loadTools();
+      kit = await this.loadTools();
       this.toolsAwaited = false;
       // Failed: the view says so, with « Réessayer » in the place of « Modifier… », which has the focus.
-      if (!tools) {
+      if (!kit) {
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLButtonElement>('#retry-tools')?.focus();
         return;
@@ -458,7 +452,7 @@ export class SelPhones extends SelSection {
     const account = this.account;
     if (!account || !this.isConnected) return;
     this.formOpenings++;
-    this.rows = rowsFromPhones(account.phones, this.region, tools, () => ++this.lastKey);
+    this.rows = kit.rowsFromPhones(account.phones, this.region, kit.tools, () => ++this.lastKey);
     this.listError = undefined;
     this.serverErrorsOnRows = false;
     this.status = undefined;
@@ -471,11 +465,12 @@ export class SelPhones extends SelSection {
   };
 
   private addRow = async (): Promise<void> => {
-    if (this.saveFlow.pending) return;
-    if (this.rows.length >= MAX_PHONES) {
+    const max = this.kit?.MAX_PHONES;
+    if (this.saveFlow.pending || max === undefined) return;
+    if (this.rows.length >= max) {
       // The button stays focusable at the limit (aria-disabled): pressing it says why nothing happens.
       // Seen once, under the button; heard through the form's live region, not in a second (green) box.
-      await this.announceInForm(this.msg('phones.maxReached', { max: MAX_PHONES }));
+      await this.announceInForm(this.msg('phones.maxReached', { max }));
       return;
     }
     const key = ++this.lastKey;
@@ -492,9 +487,11 @@ export class SelPhones extends SelSection {
     const removed = this.rows[index];
     if (!removed || this.saveFlow.pending) return;
     this.rows = this.rows.filter((row) => row.key !== key);
-    if (this.listError && this.tools) {
-      const excess = excessCount(checkRows(this.rows, this.region, this.tools));
-      this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: MAX_PHONES, extra: excess }) : undefined;
+    const kit = this.kit;
+    if (this.listError && kit) {
+      const excess = kit.excessCount(kit.checkRows(this.rows, this.region, kit.tools));
+      this.listError =
+        excess > 0 ? this.msg('phones.error.tooMany', { max: kit.MAX_PHONES, extra: excess }) : undefined;
     }
     const number = removed.draft.trim();
     const type = typeLabel(removed.type, this.msg.bind(this));
@@ -513,12 +510,13 @@ export class SelPhones extends SelSection {
   }
 
   private onInput(key: number, event: Event): void {
-    const tools = this.tools;
-    if (!tools) return;
-    const draft = formatWhileTyping(event.target as HTMLInputElement, event, this.region, tools);
-    const before = checkRows(this.rows, this.region, tools);
+    const kit = this.kit;
+    if (!kit) return;
+    const tools = kit.tools;
+    const draft = kit.formatWhileTyping(event.target as HTMLInputElement, event, this.region, tools);
+    const before = kit.checkRows(this.rows, this.region, tools);
     const rows = this.rows.map((row) => (row.key === key ? { ...row, draft, serverError: undefined } : row));
-    const after = checkRows(rows, this.region, tools);
+    const after = kit.checkRows(rows, this.region, tools);
     // An error on show follows the corrections and goes when the number is right. A number that showed
     // no error is not judged keystroke by keystroke: only once the person leaves the field again.
     this.rows = rows.map((row, index) => {
@@ -529,30 +527,30 @@ export class SelPhones extends SelSection {
   }
 
   private onBlur(key: number, event: FocusEvent): void {
-    const tools = this.tools;
+    const kit = this.kit;
     // A row just removed (its field had the focus) has nothing left to judge.
-    if (!this.editing || !tools || this.saveFlow.pending || !this.rows.some((row) => row.key === key)) return;
+    if (!this.editing || !kit || this.saveFlow.pending || !this.rows.some((row) => row.key === key)) return;
     const input = event.target as HTMLInputElement;
-    const draft = formatOnLeave(input.value, this.region, tools);
+    const draft = kit.formatOnLeave(input.value, this.region, kit.tools);
     // A pointer pressing one of the form's buttons: that button decides. A message appearing now would push
     // the button down between the press and the release, and the click would be lost. Tab still judges,
     // though the next stop is the row's « Supprimer »: a keyboard user leaving a wrong number hears why.
     const judge = !this.buttonPress.pressing;
-    const before = this.rowError(key, tools);
+    const before = this.rowError(key, kit);
     this.rows = this.rows.map((row) =>
       row.key === key ? { ...row, draft, showFeedback: row.showFeedback || judge } : row,
     );
     // Focus has moved on, so the message tied to the field is not read out with it: say it once.
-    const after = this.rowError(key, tools);
+    const after = this.rowError(key, kit);
     if (after && after !== before) void this.announceInForm(after);
   }
 
   /** The error a row shows now, in words, or `undefined`. */
-  private rowError(key: number, tools: PhoneTools): string | undefined {
+  private rowError(key: number, kit: PhoneEditing): string | undefined {
     const index = this.rows.findIndex((row) => row.key === key);
     const row = this.rows[index];
-    const error = row?.showFeedback ? checkRows(this.rows, this.region, tools)[index]?.error : undefined;
-    return row && error ? rowErrorMessage(error, row.type, this.region, tools, this.msg.bind(this)) : undefined;
+    const error = row?.showFeedback ? kit.checkRows(this.rows, this.region, kit.tools)[index]?.error : undefined;
+    return row && error ? kit.rowErrorMessage(error, row.type, this.region, kit.tools, this.msg.bind(this)) : undefined;
   }
 
   private onKeydown = (event: KeyboardEvent): void => {
@@ -570,13 +568,13 @@ export class SelPhones extends SelSection {
     event.preventDefault();
     const store = this.store;
     const account = this.account;
-    const tools = this.tools;
-    if (!store || !account || !tools || this.saveFlow.blocked) return;
+    const kit = this.kit;
+    if (!store || !account || !kit || this.saveFlow.blocked) return;
     const rows = this.rows;
-    const checks = checkRows(rows, this.region, tools);
+    const checks = kit.checkRows(rows, this.region, kit.tools);
     this.rows = rows.map((row) => (row.showFeedback ? row : { ...row, showFeedback: true }));
-    const excess = excessCount(checks);
-    this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: MAX_PHONES, extra: excess }) : undefined;
+    const excess = kit.excessCount(checks);
+    this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: kit.MAX_PHONES, extra: excess }) : undefined;
     const firstInvalid = rows.find((_, index) => checks[index]?.error);
     if (firstInvalid || excess > 0) {
       this.saveFlow.reset();
@@ -585,8 +583,8 @@ export class SelPhones extends SelSection {
       (firstInvalid ? this.numberField(firstInvalid.key) : this.listErrorElement())?.focus();
       return;
     }
-    const { phones, sentKeys } = phonesToSave(rows, checks);
-    if (samePhones(phones, account.phones)) {
+    const { phones, sentKeys } = kit.phonesToSave(rows, checks);
+    if (kit.samePhones(phones, account.phones)) {
       await this.closeForm(this.msg('phones.unchanged'));
       return;
     }
@@ -623,8 +621,8 @@ export class SelPhones extends SelSection {
       this.renderRoot.querySelector<HTMLElement>('#view-error')?.focus();
       return;
     }
-    if (error.kind === 'validation' && error.fieldErrors?.length) {
-      const firstOnRow = this.placeServerErrors(error);
+    if (error.kind === 'validation' && error.fieldErrors?.length && this.kit) {
+      const firstOnRow = this.placeServerErrors(error, this.kit);
       if (firstOnRow !== undefined || this.listError) {
         await this.updateComplete;
         (firstOnRow !== undefined ? this.numberField(firstOnRow) : this.listErrorElement())?.focus();
@@ -636,13 +634,13 @@ export class SelPhones extends SelSection {
   }
 
   /** Puts the server's 422 on the rows it names; returns the key of the first row that got one. */
-  private placeServerErrors(error: SelError): number | undefined {
-    const { byRow, general } = placeServerErrors(error.fieldErrors ?? [], this.sentKeys);
+  private placeServerErrors(error: SelError, kit: PhoneEditing): number | undefined {
+    const { byRow, general } = kit.placeServerErrors(error.fieldErrors ?? [], this.sentKeys);
     const tooMany = general.some((fieldError) => fieldError.code === 'too_many');
     const unexplained = general.filter((fieldError) => fieldError.code !== 'too_many');
     if (tooMany) {
-      const extra = Math.max(1, this.sentKeys.length - MAX_PHONES);
-      this.listError = this.msg('phones.error.tooMany', { max: MAX_PHONES, extra });
+      const extra = Math.max(1, this.sentKeys.length - kit.MAX_PHONES);
+      this.listError = this.msg('phones.error.tooMany', { max: kit.MAX_PHONES, extra });
     }
     this.rows = this.rows.map((row) => {
       const code = byRow.get(row.key);

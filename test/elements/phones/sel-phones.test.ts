@@ -5,7 +5,7 @@ import { SelPhones } from '../../../src/sel-phones.js';
 import { RestAdapter } from '../../../src/api/rest-adapter.js';
 import type { Phone } from '../../../src/contract/schemas.js';
 import { resetConfig } from '../../../src/config.js';
-import type { PhoneTools } from '../../../src/elements/phones/loader.js';
+import type { PhoneEditing } from '../../../src/elements/phones/loader.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
 import {
   getByRole,
@@ -159,7 +159,7 @@ describe('<sel-phones>', () => {
       const original = SelPhones.loadPhoneTools;
       let asked = 0;
       let release: () => void = () => undefined;
-      const held = new Promise<PhoneTools>((resolve) => (release = () => void original().then(resolve)));
+      const held = new Promise<PhoneEditing>((resolve) => (release = () => void original().then(resolve)));
       SelPhones.loadPhoneTools = () => {
         asked++;
         return held;
