@@ -4,12 +4,15 @@
  *
  * Only the text between the backticks of templates tagged `html`, `svg` or `css` changes; the code is
  * parsed with TypeScript, so nested templates and `${}` are found exactly. What is changed:
- * - html/svg: a run of whitespace that holds a line break becomes one space. HTML renders a run of
- *   whitespace as one space (no element here uses `<pre>`, `<textarea>` or `white-space: pre*`), and a
- *   single space is kept wherever there was one, so text and inline elements keep their spacing.
- * - css: comments go, runs of whitespace become one space, and spaces beside `{`, `}`, `;` and `,` go.
- *   Spaces beside `:` stay (`a :hover` is not `a:hover`), as does the space at either end of a piece next
- *   to a `${}`.
+ * - html/svg: a run of whitespace that holds a line break becomes its line breaks alone (the indentation
+ *   goes). HTML renders a run of whitespace as one space (no element here uses `<pre>`, `<textarea>` or
+ *   `white-space: pre*`), and whitespace stays wherever there was some, so text and inline elements keep
+ *   their spacing.
+ * - css: comments go, runs of whitespace become one space (or their line breaks), and spaces beside `{`,
+ *   `}`, `;` and `,` go. Spaces beside `:` stay (`a :hover` is not `a:hover`), as does the space at
+ *   either end of a piece next to a `${}`.
+ * Every line break is kept, so the file keeps its lines and the source map (left to the bundler, which
+ * takes the code as unchanged) still points at the right line.
  * A piece holding a backslash is left as it is: escapes are written raw and are not worth the risk.
  */
 import ts from 'typescript';
@@ -17,18 +20,29 @@ import type { Plugin } from 'vite';
 
 type Edit = { start: number; end: number; text: string };
 
+/** The line breaks of `text`, or one space if it has none. */
+function squeeze(text: string): string {
+  const breaks = text.split('\n').length - 1;
+  return breaks > 0 ? '\n'.repeat(breaks) : ' ';
+}
+
+/** Only the line breaks of `text`: nothing if it has none. */
+function breaksOf(text: string): string {
+  return '\n'.repeat(text.split('\n').length - 1);
+}
+
 export function minifyHtml(raw: string): string {
-  return raw.replace(/\s*\n\s*/g, ' ');
+  return raw.replace(/\s*\n\s*/g, squeeze);
 }
 
 export function minifyCss(raw: string, atStart: boolean, atEnd: boolean): string {
   let text = raw
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,]) ?/g, '$1')
-    .replace(/;}/g, '}');
-  if (atStart) text = text.trimStart();
-  if (atEnd) text = text.trimEnd();
+    .replace(/\/\*[\s\S]*?\*\//g, breaksOf)
+    .replace(/\s+/g, squeeze)
+    .replace(/[ \n]*([{};,])[ \n]*/g, (whole: string, mark: string) => `${mark}${breaksOf(whole)}`)
+    .replace(/;(\n*)}/g, '$1}');
+  if (atStart) text = text.replace(/^ +/, '');
+  if (atEnd) text = text.replace(/ +$/, '');
   return text;
 }
 
