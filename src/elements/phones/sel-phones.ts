@@ -31,9 +31,9 @@ const FALLBACK_REGION = 'FR';
  * in every message), and sent in E.164. A line left empty is dropped on save; the same number twice is
  * refused; a mobile filed as a fax, or a landline filed as a mobile, is only warned about.
  *
- * The number rules weigh more than the rest of the library: the view does without them (the stored numbers
- * are E.164, written by a small formatter of its own), and they are downloaded when editing starts, fetched ahead as
- * soon as « Modifier… » is hovered or focused so that the form still opens at once.
+ * The number rules weigh about as much as the rest of the library: the view does without them (the stored
+ * numbers are E.164, written by a small formatter of its own), and they are downloaded when editing starts,
+ * fetched ahead as soon as « Modifier… » is hovered or focused so that the form still opens at once.
  *
  * @summary View and edit the phone numbers, checked as typed and stored in E.164.
  * @tag sel-phones
