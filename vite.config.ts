@@ -5,6 +5,7 @@
  *   phone rules, the password strength worker and its dictionaries) sit beside it and load relative to it.
  */
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLitTemplates } from './scripts/minify-templates.js';
 
 const NPM_ENTRIES = {
   index: 'src/index.ts',
@@ -48,7 +49,7 @@ export default defineConfig(({ mode }) => {
     // Relative: the worker's URL is resolved against the module that creates it, wherever a portal serves dist/.
     base: './',
     publicDir: false,
-    plugins: standalone ? [ownLitPolicyName()] : [],
+    plugins: standalone ? [ownLitPolicyName(), minifyLitTemplates()] : [],
     // An ES module worker can import its language dictionary lazily; a classic one would hold both languages.
     worker: {
       format: 'es',

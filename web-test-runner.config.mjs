@@ -8,10 +8,10 @@ import { contractServerMiddleware } from './scripts/contract-server-middleware.m
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
-  // test/contract and test/core run in Node (npm run test:contract): one reads docs/openapi.yaml from the
-  // disk, the other proves that sel-widgets/core runs where there is no DOM.
+  // test/contract, test/core and test/build run in Node (npm run test:contract): one reads docs/openapi.yaml
+  // from the disk, one proves that sel-widgets/core runs where there is no DOM, one checks a build step.
   // test/integration holds applications run by npm run test:integration, each with its own node_modules.
-  files: ['test/**/*.test.ts', '!test/contract/**', '!test/core/**', '!test/integration/**'],
+  files: ['test/**/*.test.ts', '!test/contract/**', '!test/core/**', '!test/build/**', '!test/integration/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   concurrency: 2,

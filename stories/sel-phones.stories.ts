@@ -195,9 +195,9 @@ export const NotConfigured: Story = {
 };
 
 /**
- * The number rules (downloaded on first use) could not be fetched: the numbers as stored, no form, and
- * « Réessayer ». Left out of the docs page, which renders every story at once: its failing download must
- * not reach the others.
+ * The number rules (downloaded when editing starts) could not be fetched: the numbers still shown, no
+ * form, and « Réessayer ». Left out of the docs page, which renders every story at once: its failing
+ * download must not reach the others.
  */
 export const RulesUnavailable: Story = {
   ...story('rules-unavailable'),
@@ -209,8 +209,10 @@ export const RulesUnavailable: Story = {
       SelPhones.loadPhoneTools = download;
     };
   },
-  play: async ({ canvasElement }) => {
-    await waitForRole(await shadowOf(canvasElement, TAG), 'button', /^(Réessayer|Retry)$/);
+  play: async (context) => {
+    const root = await loaded(context);
+    await clickButton(root, EDIT);
+    await waitForRole(root, 'button', /^(Réessayer|Retry)$/);
   },
 };
 

@@ -67,6 +67,24 @@ describe('dist/sel-widgets.js on a plain page under a strict CSP', () => {
     expect(own.filter((name) => name.endsWith('/contract-api/account'))).to.have.length(1);
   });
 
+  it('is complete without the phone rules: fetched on hover or focus of « Modifier… », the form opens', async () => {
+    await openPage();
+    const fetched = () => frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
+    const phoneRules = () => fetched().filter((name) => /\/sel-widgets-phone-[^/]*\.js$/.test(name));
+    // All four sections show the account, and the phones their numbers, with no phone rules fetched.
+    expect(visibleText(frame.contentDocument!.querySelector('sel-phones')!)).to.contain('06 12 34 56 78');
+    expect(phoneRules()).to.deep.equal([]);
+    const phones = shadowOf('sel-phones');
+    const edit = getByRole(phones, 'button', 'Modifier… (numéros de téléphone)');
+    edit.focus();
+    await waitFor(() => expect(phoneRules()).to.have.length(1));
+    edit.click();
+    await waitFor(() => getByRole(phones, 'textbox', 'Numéro 1 (Bureau)'));
+    expect((getByRole(phones, 'textbox', 'Numéro 1 (Bureau)') as HTMLInputElement).value).to.equal('05 49 45 49 99');
+    expect(phoneRules()).to.have.length(1);
+    expect(frameWindow().cspViolations).to.deep.equal([]);
+  });
+
   it('saves through the real HTTP contract', async () => {
     await openPage();
     const redlist = shadowOf('sel-redlist');

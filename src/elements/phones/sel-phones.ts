@@ -7,21 +7,11 @@ import { PHONE_TYPES, type Account, type Phone, type Section } from '../../contr
 import type { MessageKey } from '../../i18n/messages.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
-import { rowErrorMessage, rowWarningMessage } from './feedback.js';
-import { loadPhoneTools, type PhoneTools } from './loader.js';
-import {
-  MAX_PHONES,
-  checkRows,
-  excessCount,
-  phonesToSave,
-  placeServerErrors,
-  rowsFromPhones,
-  samePhones,
-  type PhoneRow,
-  type RowCheck,
-} from './rows.js';
+import { loadPhoneTools, type PhoneEditing, type PhoneTools } from './loader.js';
+import type { PhoneRow, RowCheck } from './rows.js';
 import { phonesStyles } from './styles.js';
-import { formatOnLeave, formatWhileTyping } from './typing.js';
+import { formatStoredPhone } from './stored-format.js';
+import { isKnownRegion, viewRegion } from './view-region.js';
 import { renderPhoneList, typeLabel } from './view.js';
 import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
@@ -41,9 +31,9 @@ const FALLBACK_REGION = 'FR';
  * in every message), and sent in E.164. A line left empty is dropped on save; the same number twice is
  * refused; a mobile filed as a fax, or a landline filed as a mobile, is only warned about.
  *
- * The number rules weigh more than the rest of the library: they are downloaded on the element's first
- * connection, and pages without `<sel-phones>` never fetch them. Until they arrive the section shows its
- * loading state.
+ * The number rules weigh about as much as the rest of the library: the view does without them (the stored
+ * numbers are E.164, written by a small formatter of its own), and they are downloaded when editing starts,
+ * fetched ahead as soon as « Modifier… » is hovered or focused so that the form still opens at once.
  *
  * @summary View and edit the phone numbers, checked as typed and stored in E.164.
  * @tag sel-phones
@@ -108,7 +98,7 @@ export class SelPhones extends SelSection {
    * or fail the download.
    * @internal
    */
-  static loadPhoneTools: () => Promise<PhoneTools> = loadPhoneTools;
+  static loadPhoneTools: () => Promise<PhoneEditing> = loadPhoneTools;
 
   /**
    * The ISO 3166 region numbers are typed and shown in (`FR`, `RE`, `GP`, `MQ`, `GF`, `YT`, `PM`, `NC`,
@@ -121,8 +111,11 @@ export class SelPhones extends SelSection {
   protected readonly section: Section = 'phones';
   protected readonly titleKey: MessageKey = 'phones.title';
 
-  @state() private tools: PhoneTools | undefined;
+  /** The rules and the form's row logic, once downloaded (loader.ts). */
+  @state() private kit: PhoneEditing | undefined;
   @state() private toolsFailed = false;
+  /** « Modifier… » was pressed before the rules arrived: the form opens when they do. */
+  @state() private toolsAwaited = false;
   @state() private editing = false;
   /** The person's rows while editing: kept across every failure. */
   @state() private rows: readonly PhoneRow[] = [];
@@ -146,11 +139,6 @@ export class SelPhones extends SelSection {
   private warnedRegion: string | undefined;
   private readonly buttonPress = new ButtonPress();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadTools();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.editing = false;
@@ -159,10 +147,15 @@ export class SelPhones extends SelSection {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const region = this.defaultRegion ?? '';
-    if (this.tools && !this.tools.isSupportedRegion(region) && this.warnedRegion !== region) {
+    const known = isKnownRegion(region.trim().toUpperCase()) && (!this.tools || this.tools.isSupportedRegion(region));
+    if (!known && this.warnedRegion !== region) {
       this.warnedRegion = region;
       console.warn(`<sel-phones>: default-region "${region}" is not a known region code; using FR.`);
     }
+  }
+
+  private get tools(): PhoneTools | undefined {
+    return this.kit?.tools;
   }
 
   private get region(): string {
@@ -170,34 +163,53 @@ export class SelPhones extends SelSection {
     return this.tools ? this.tools.normalizeRegion(region) : region.trim().toUpperCase();
   }
 
-  private async loadTools(): Promise<void> {
-    if (this.tools) return;
+  /** The rules, downloaded once for every `<sel-phones>`; `undefined` when the download failed (said in view). */
+  private async loadTools(): Promise<PhoneEditing | undefined> {
+    if (this.kit) return this.kit;
     this.toolsFailed = false;
     try {
-      this.tools = await SelPhones.loadPhoneTools();
+      this.kit = await SelPhones.loadPhoneTools();
+      return this.kit;
     } catch (error) {
       console.error('<sel-phones> could not download its phone number rules.', error);
       this.toolsFailed = true;
+      return undefined;
     }
   }
 
+  /**
+   * Hover or focus on « Modifier… »: the rules start downloading, so that they are usually here by the
+   * click. A failure here is not shown: the click tries again and says so if it fails too.
+   */
+  private prefetchTools = (): void => {
+    if (this.kit) return;
+    SelPhones.loadPhoneTools().then(
+      (kit) => (this.kit ??= kit),
+      () => undefined,
+    );
+  };
+
   protected renderAccount(account: Account): TemplateResult {
-    const tools = this.tools;
-    if (!tools && !this.toolsFailed) {
-      return html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`;
-    }
-    return html`${this.editing && tools ? this.renderForm(account, tools) : this.renderView(account)}
+    const kit = this.kit;
+    return html`${this.editing && kit ? this.renderForm(account, kit) : this.renderView(account)}
       <div class="message success" role="status" part="message">${this.status ?? nothing}</div>`;
   }
 
   private renderView(account: Account): TemplateResult {
     const msg = this.msg.bind(this);
-    return html`${renderPhoneList(account.phones, this.region, this.tools, msg)}
+    return html`${renderPhoneList(account.phones, viewRegion(this.defaultRegion), msg)}
+    ${
+      this.toolsAwaited
+        ? html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`
+        : nothing
+    }
     ${
       this.toolsFailed
         ? html`<p class="message error" role="alert" part="message">${this.msg('phones.toolsFailed')}</p>
             <div class="actions">
-              <button type="button" part="button" @click=${this.retryTools}>${this.msg('common.retry')}</button>
+              <button type="button" part="button" id="retry-tools" @click=${this.retryTools}>
+                ${this.msg('common.retry')}
+              </button>
             </div>`
         : nothing
     }
@@ -208,26 +220,30 @@ export class SelPhones extends SelSection {
     }
     ${
       account.editable.phones
-        ? this.tools
-          ? html`<div class="actions">
+        ? this.toolsFailed
+          ? nothing
+          : html`<div class="actions">
               <button
                 type="button"
                 part="button edit-button"
                 aria-label=${this.msg('phones.edit')}
+                aria-disabled=${this.toolsAwaited ? 'true' : 'false'}
+                @pointerenter=${this.prefetchTools}
+                @focus=${this.prefetchTools}
                 @click=${this.startEditing}
               >
                 ${this.msg('common.edit')}
               </button>
             </div>`
-          : nothing
         : html`<p>${this.msg('phones.notEditable')}</p>
             ${renderDirectoryHint(account, (key) => this.msg(key))}`
     }`;
   }
 
-  private renderForm(account: Account, tools: PhoneTools): TemplateResult {
+  private renderForm(account: Account, kit: PhoneEditing): TemplateResult {
+    const { tools, MAX_PHONES } = kit;
     const flow = this.saveFlow;
-    const checks = checkRows(this.rows, this.region, tools);
+    const checks = kit.checkRows(this.rows, this.region, tools);
     const atLimit = this.rows.length >= MAX_PHONES;
     return html`<form
       part="form"
@@ -245,7 +261,7 @@ export class SelPhones extends SelSection {
               ${repeat(
                 this.rows,
                 (row) => row.key,
-                (row, index) => this.renderRow(row, index, checks[index] ?? { empty: true }, tools),
+                (row, index) => this.renderRow(row, index, checks[index] ?? { empty: true }, kit),
               )}
             </ul>`
           : nothing
@@ -276,7 +292,7 @@ export class SelPhones extends SelSection {
             </p>`
           : nothing
       }
-      ${this.renderSaveError(account, tools)}
+      ${this.renderSaveError(account)}
       <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="actions">
@@ -293,7 +309,7 @@ export class SelPhones extends SelSection {
     </form>`;
   }
 
-  private renderRow(row: PhoneRow, index: number, check: RowCheck, tools: PhoneTools): TemplateResult {
+  private renderRow(row: PhoneRow, index: number, check: RowCheck, kit: PhoneEditing): TemplateResult {
     const pending = this.saveFlow.pending;
     const position = index + 1;
     const type = typeLabel(row.type, this.msg.bind(this));
@@ -359,14 +375,14 @@ export class SelPhones extends SelSection {
       ${
         error
           ? html`<p id="${inputId}-error" class="message error feedback" part="message field-error">
-              ${rowErrorMessage(error, row.type, this.region, tools, this.msg.bind(this))}
+              ${kit.rowErrorMessage(error, row.type, this.region, kit.tools, this.msg.bind(this))}
             </p>`
           : nothing
       }
       ${
         warning
           ? html`<p id="${inputId}-warning" class="message warning feedback" part="message field-warning">
-              ${rowWarningMessage(warning, this.msg.bind(this))}
+              ${kit.rowWarningMessage(warning, this.msg.bind(this))}
             </p>`
           : nothing
       }
@@ -374,7 +390,7 @@ export class SelPhones extends SelSection {
   }
 
   /** A failed save that is not about one number: said in words, the rows untouched above it. */
-  private renderSaveError(account: Account, tools: PhoneTools): TemplateResult | typeof nothing {
+  private renderSaveError(account: Account): TemplateResult | typeof nothing {
     const flow = this.saveFlow;
     const error = flow.error;
     let text: TemplateResult | string;
@@ -385,50 +401,58 @@ export class SelPhones extends SelSection {
     } else if (!error || error.kind === 'rate_limited' || (error.kind === 'validation' && this.serverErrorsOnRows)) {
       return nothing;
     } else {
-      text = this.failureMessage(error, account, tools);
+      text = this.failureMessage(error, account);
     }
     return html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">${text}</div>`;
   }
 
   /** `typed`: the list the refused save carried, repeated after a 403 since the form it was in closes. */
-  private failureMessage(
-    error: SelError,
-    account: Account,
-    tools: PhoneTools | undefined,
-    typed?: readonly Phone[],
-  ): string {
+  private failureMessage(error: SelError, account: Account, typed?: readonly Phone[]): string {
     if (error.kind === 'forbidden') {
       const refused = this.msg('phones.forbidden');
       return typed?.length
-        ? `${refused} ${this.msg('phones.forbiddenTyped', { numbers: this.describePhones(typed, tools) })}`
+        ? `${refused} ${this.msg('phones.forbiddenTyped', { numbers: this.describePhones(typed) })}`
         : refused;
     }
     if (error.kind !== 'conflict') return this.msg(messageKeyFor(error));
-    const current = this.describePhones(account.phones, tools);
+    const current = this.describePhones(account.phones);
     return this.msg('phones.conflict', { current: current || this.msg('phones.currentNone') });
   }
 
-  /** « 05 49 45 49 99 (Bureau), 06 12 34 56 78 (Mobile) »: a list in words, for a message. */
-  private describePhones(phones: readonly Phone[], tools: PhoneTools | undefined): string {
-    const region = this.region;
+  /** « 05 49 45 49 99 (Bureau), 06 12 34 56 78 (Mobile) »: a list in words, written as the view writes them. */
+  private describePhones(phones: readonly Phone[]): string {
+    // The region as the view reads it, so that messages and view agree.
+    const region = viewRegion(this.defaultRegion);
     return phones
       .map((phone) => {
-        const number = tools ? tools.formatPhoneForDisplay(phone.number, region) : phone.number;
+        const number = formatStoredPhone(phone.number, region) ?? phone.number;
         return `${number} (${typeLabel(phone.type, this.msg.bind(this))})`;
       })
       .join(', ');
   }
 
   private retryTools = (): void => {
-    void this.loadTools();
+    void this.startEditing();
   };
 
   private startEditing = async (): Promise<void> => {
+    if (this.toolsAwaited) return;
+    let kit = this.kit;
+    if (!kit) {
+      this.toolsAwaited = true;
+      kit = await this.loadTools();
+      this.toolsAwaited = false;
+      // Failed: the view says so, with « Réessayer » in the place of « Modifier… », which has the focus.
+      if (!kit) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLButtonElement>('#retry-tools')?.focus();
+        return;
+      }
+    }
     const account = this.account;
-    const tools = this.tools;
-    if (!account || !tools) return;
+    if (!account || !this.isConnected) return;
     this.formOpenings++;
-    this.rows = rowsFromPhones(account.phones, this.region, tools, () => ++this.lastKey);
+    this.rows = kit.rowsFromPhones(account.phones, this.region, kit.tools, () => ++this.lastKey);
     this.listError = undefined;
     this.serverErrorsOnRows = false;
     this.status = undefined;
@@ -441,11 +465,12 @@ export class SelPhones extends SelSection {
   };
 
   private addRow = async (): Promise<void> => {
-    if (this.saveFlow.pending) return;
-    if (this.rows.length >= MAX_PHONES) {
+    const max = this.kit?.MAX_PHONES;
+    if (this.saveFlow.pending || max === undefined) return;
+    if (this.rows.length >= max) {
       // The button stays focusable at the limit (aria-disabled): pressing it says why nothing happens.
       // Seen once, under the button; heard through the form's live region, not in a second (green) box.
-      await this.announceInForm(this.msg('phones.maxReached', { max: MAX_PHONES }));
+      await this.announceInForm(this.msg('phones.maxReached', { max }));
       return;
     }
     const key = ++this.lastKey;
@@ -462,9 +487,11 @@ export class SelPhones extends SelSection {
     const removed = this.rows[index];
     if (!removed || this.saveFlow.pending) return;
     this.rows = this.rows.filter((row) => row.key !== key);
-    if (this.listError && this.tools) {
-      const excess = excessCount(checkRows(this.rows, this.region, this.tools));
-      this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: MAX_PHONES, extra: excess }) : undefined;
+    const kit = this.kit;
+    if (this.listError && kit) {
+      const excess = kit.excessCount(kit.checkRows(this.rows, this.region, kit.tools));
+      this.listError =
+        excess > 0 ? this.msg('phones.error.tooMany', { max: kit.MAX_PHONES, extra: excess }) : undefined;
     }
     const number = removed.draft.trim();
     const type = typeLabel(removed.type, this.msg.bind(this));
@@ -483,12 +510,13 @@ export class SelPhones extends SelSection {
   }
 
   private onInput(key: number, event: Event): void {
-    const tools = this.tools;
-    if (!tools) return;
-    const draft = formatWhileTyping(event.target as HTMLInputElement, event, this.region, tools);
-    const before = checkRows(this.rows, this.region, tools);
+    const kit = this.kit;
+    if (!kit) return;
+    const tools = kit.tools;
+    const draft = kit.formatWhileTyping(event.target as HTMLInputElement, event, this.region, tools);
+    const before = kit.checkRows(this.rows, this.region, tools);
     const rows = this.rows.map((row) => (row.key === key ? { ...row, draft, serverError: undefined } : row));
-    const after = checkRows(rows, this.region, tools);
+    const after = kit.checkRows(rows, this.region, tools);
     // An error on show follows the corrections and goes when the number is right. A number that showed
     // no error is not judged keystroke by keystroke: only once the person leaves the field again.
     this.rows = rows.map((row, index) => {
@@ -499,30 +527,30 @@ export class SelPhones extends SelSection {
   }
 
   private onBlur(key: number, event: FocusEvent): void {
-    const tools = this.tools;
+    const kit = this.kit;
     // A row just removed (its field had the focus) has nothing left to judge.
-    if (!this.editing || !tools || this.saveFlow.pending || !this.rows.some((row) => row.key === key)) return;
+    if (!this.editing || !kit || this.saveFlow.pending || !this.rows.some((row) => row.key === key)) return;
     const input = event.target as HTMLInputElement;
-    const draft = formatOnLeave(input.value, this.region, tools);
+    const draft = kit.formatOnLeave(input.value, this.region, kit.tools);
     // A pointer pressing one of the form's buttons: that button decides. A message appearing now would push
     // the button down between the press and the release, and the click would be lost. Tab still judges,
     // though the next stop is the row's « Supprimer »: a keyboard user leaving a wrong number hears why.
     const judge = !this.buttonPress.pressing;
-    const before = this.rowError(key, tools);
+    const before = this.rowError(key, kit);
     this.rows = this.rows.map((row) =>
       row.key === key ? { ...row, draft, showFeedback: row.showFeedback || judge } : row,
     );
     // Focus has moved on, so the message tied to the field is not read out with it: say it once.
-    const after = this.rowError(key, tools);
+    const after = this.rowError(key, kit);
     if (after && after !== before) void this.announceInForm(after);
   }
 
   /** The error a row shows now, in words, or `undefined`. */
-  private rowError(key: number, tools: PhoneTools): string | undefined {
+  private rowError(key: number, kit: PhoneEditing): string | undefined {
     const index = this.rows.findIndex((row) => row.key === key);
     const row = this.rows[index];
-    const error = row?.showFeedback ? checkRows(this.rows, this.region, tools)[index]?.error : undefined;
-    return row && error ? rowErrorMessage(error, row.type, this.region, tools, this.msg.bind(this)) : undefined;
+    const error = row?.showFeedback ? kit.checkRows(this.rows, this.region, kit.tools)[index]?.error : undefined;
+    return row && error ? kit.rowErrorMessage(error, row.type, this.region, kit.tools, this.msg.bind(this)) : undefined;
   }
 
   private onKeydown = (event: KeyboardEvent): void => {
@@ -540,13 +568,13 @@ export class SelPhones extends SelSection {
     event.preventDefault();
     const store = this.store;
     const account = this.account;
-    const tools = this.tools;
-    if (!store || !account || !tools || this.saveFlow.blocked) return;
+    const kit = this.kit;
+    if (!store || !account || !kit || this.saveFlow.blocked) return;
     const rows = this.rows;
-    const checks = checkRows(rows, this.region, tools);
+    const checks = kit.checkRows(rows, this.region, kit.tools);
     this.rows = rows.map((row) => (row.showFeedback ? row : { ...row, showFeedback: true }));
-    const excess = excessCount(checks);
-    this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: MAX_PHONES, extra: excess }) : undefined;
+    const excess = kit.excessCount(checks);
+    this.listError = excess > 0 ? this.msg('phones.error.tooMany', { max: kit.MAX_PHONES, extra: excess }) : undefined;
     const firstInvalid = rows.find((_, index) => checks[index]?.error);
     if (firstInvalid || excess > 0) {
       this.saveFlow.reset();
@@ -555,8 +583,8 @@ export class SelPhones extends SelSection {
       (firstInvalid ? this.numberField(firstInvalid.key) : this.listErrorElement())?.focus();
       return;
     }
-    const { phones, sentKeys } = phonesToSave(rows, checks);
-    if (samePhones(phones, account.phones)) {
+    const { phones, sentKeys } = kit.phonesToSave(rows, checks);
+    if (kit.samePhones(phones, account.phones)) {
       await this.closeForm(this.msg('phones.unchanged'));
       return;
     }
@@ -583,7 +611,7 @@ export class SelPhones extends SelSection {
     if (error.kind === 'forbidden' || !formStillOpen) {
       // A 403 means the numbers are not editable for this person: there is nothing to retry in the form. The
       // numbers they typed are not lost with it: the message repeats them, to copy or to pass on.
-      this.viewError = this.failureMessage(error, account, this.tools, formStillOpen ? phones : undefined);
+      this.viewError = this.failureMessage(error, account, formStillOpen ? phones : undefined);
       if (formStillOpen) await this.closeForm();
       // The server knows better than the loaded account what is editable: reload it so the view agrees.
       if (error.kind === 'forbidden') this.retryLoad();
@@ -593,8 +621,8 @@ export class SelPhones extends SelSection {
       this.renderRoot.querySelector<HTMLElement>('#view-error')?.focus();
       return;
     }
-    if (error.kind === 'validation' && error.fieldErrors?.length) {
-      const firstOnRow = this.placeServerErrors(error);
+    if (error.kind === 'validation' && error.fieldErrors?.length && this.kit) {
+      const firstOnRow = this.placeServerErrors(error, this.kit);
       if (firstOnRow !== undefined || this.listError) {
         await this.updateComplete;
         (firstOnRow !== undefined ? this.numberField(firstOnRow) : this.listErrorElement())?.focus();
@@ -606,13 +634,13 @@ export class SelPhones extends SelSection {
   }
 
   /** Puts the server's 422 on the rows it names; returns the key of the first row that got one. */
-  private placeServerErrors(error: SelError): number | undefined {
-    const { byRow, general } = placeServerErrors(error.fieldErrors ?? [], this.sentKeys);
+  private placeServerErrors(error: SelError, kit: PhoneEditing): number | undefined {
+    const { byRow, general } = kit.placeServerErrors(error.fieldErrors ?? [], this.sentKeys);
     const tooMany = general.some((fieldError) => fieldError.code === 'too_many');
     const unexplained = general.filter((fieldError) => fieldError.code !== 'too_many');
     if (tooMany) {
-      const extra = Math.max(1, this.sentKeys.length - MAX_PHONES);
-      this.listError = this.msg('phones.error.tooMany', { max: MAX_PHONES, extra });
+      const extra = Math.max(1, this.sentKeys.length - kit.MAX_PHONES);
+      this.listError = this.msg('phones.error.tooMany', { max: kit.MAX_PHONES, extra });
     }
     this.rows = this.rows.map((row) => {
       const code = byRow.get(row.key);

@@ -1,11 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fr } from '../../i18n/fr.js';
-import { en } from '../../i18n/en.js';
+import { loadCatalog, loadedCatalog } from '../../i18n/catalogs.js';
 import { formatMessage, type Language, type MessageKey, type Messages } from '../../i18n/messages.js';
 import { resolveLanguage } from './resolve-language.js';
 import { getConfig, onConfigChange } from '../../config.js';
-
-const CATALOGS: Record<Language, Messages> = { fr, en };
 
 /** One observer for the whole page: a `lang` change anywhere re-resolves every connected element. */
 const hosts = new Set<LocaleController>();
@@ -36,10 +33,19 @@ function dateFormat(language: Language): Intl.DateTimeFormat {
   return format;
 }
 
-/** Gives an element its language and messages, and re-renders it when either changes. */
+/**
+ * Gives an element its language and messages, and re-renders it when either changes. A language whose
+ * catalog is not here yet (English, downloaded on first use) is shown once it has arrived: until then the
+ * element keeps the language it showed, and before its first one it shows nothing (`ready` is false), so
+ * that no message key and no text in the wrong language ever appears.
+ */
 export class LocaleController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
+  /** The language shown, whose catalog is `catalog`. */
   private current: Language = 'fr';
+  private catalog: Messages | undefined;
+  /** The language the element is in, which `current` becomes once its catalog is here. */
+  private wanted: Language = 'fr';
   private unsubscribeConfig: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
@@ -51,8 +57,13 @@ export class LocaleController implements ReactiveController {
     return this.current;
   }
 
+  /** Whether a catalog is here to render with. */
+  get ready(): boolean {
+    return this.catalog !== undefined;
+  }
+
   hostConnected(): void {
-    this.current = resolveLanguage(this.host);
+    this.show(resolveLanguage(this.host));
     hosts.add(this);
     watchLangChanges();
     this.unsubscribeConfig = onConfigChange(() => this.host.requestUpdate());
@@ -65,16 +76,42 @@ export class LocaleController implements ReactiveController {
 
   refresh(): void {
     const language = resolveLanguage(this.host);
-    if (language !== this.current) {
-      this.current = language;
-      this.host.requestUpdate();
-    }
+    if (language !== this.wanted) this.show(language);
   }
 
-  /** The message in the element's language, with the portal's override if it set one. */
+  private show(language: Language): void {
+    this.wanted = language;
+    const catalog = loadedCatalog(language);
+    if (catalog) {
+      this.use(language, catalog);
+      return;
+    }
+    loadCatalog(language).then(
+      (arrived) => {
+        if (this.wanted === language) this.use(language, arrived);
+      },
+      (error: unknown) => {
+        // French rather than nothing: the element stays usable, and the next change of `lang` retries.
+        console.error(`<${this.host.localName}> could not download its ${language} messages.`, error);
+        const french = loadedCatalog('fr');
+        if (this.wanted === language && french && !this.catalog) this.use('fr', french);
+      },
+    );
+  }
+
+  private use(language: Language, catalog: Messages): void {
+    if (this.current === language && this.catalog === catalog) return;
+    this.current = language;
+    this.catalog = catalog;
+    this.host.requestUpdate();
+  }
+
+  /** The message in the language shown, with the portal's override if it set one. */
   msg(key: MessageKey, params?: Record<string, string | number>): string {
     const override = getConfig().messages?.[this.current]?.[key];
-    return formatMessage(override ?? CATALOGS[this.current][key], params);
+    // Before the first catalog (`ready` false) the element does not render; French is only a safe default.
+    const catalog = this.catalog ?? loadedCatalog('fr');
+    return formatMessage(override ?? catalog?.[key] ?? key, params);
   }
 
   formatDate(iso: string): string {

@@ -57,6 +57,11 @@ export abstract class SelSection extends LitElement {
     this.detach();
   }
 
+  /** Nothing is rendered before the element's catalog is here (English is downloaded on first use). */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.i18n.ready && super.shouldUpdate(changed);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('adapter') || changed.has('apiBase')) && this.isConnected) this.attach();
   }

@@ -33,9 +33,10 @@ describe('phones-loader', () => {
     expect(imports).to.equal(2);
   });
 
-  it('the shared loader gives the real phone module', async () => {
-    const tools = await loadPhoneTools();
-    expect(tools.parsePhone('05 49 45 49 99', 'FR')).to.deep.include({ ok: true, e164: '+33549454999' });
-    expect(await loadPhoneTools()).to.equal(tools);
+  it("the shared loader gives the real phone module and the form's row logic", async () => {
+    const kit = await loadPhoneTools();
+    expect(kit.tools.parsePhone('05 49 45 49 99', 'FR')).to.deep.include({ ok: true, e164: '+33549454999' });
+    expect(kit.MAX_PHONES).to.equal(10);
+    expect(await loadPhoneTools()).to.equal(kit);
   });
 });

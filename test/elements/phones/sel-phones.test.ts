@@ -5,7 +5,7 @@ import { SelPhones } from '../../../src/sel-phones.js';
 import { RestAdapter } from '../../../src/api/rest-adapter.js';
 import type { Phone } from '../../../src/contract/schemas.js';
 import { resetConfig } from '../../../src/config.js';
-import type { PhoneTools } from '../../../src/elements/phones/loader.js';
+import type { PhoneEditing } from '../../../src/elements/phones/loader.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
 import {
   getByRole,
@@ -64,8 +64,10 @@ function root(el: SelPhones): ShadowRoot {
   return el.shadowRoot!;
 }
 
+/** Presses « Modifier… » and waits for the form: the first press may wait for the phone rules. */
 async function openForm(el: SelPhones, name = 'Modifier… (numéros de téléphone)'): Promise<void> {
   getByRole(root(el), 'button', name).click();
+  await waitFor(() => expect(root(el).querySelector('form')).to.exist, 8000);
   await el.updateComplete;
 }
 
@@ -135,42 +137,61 @@ describe('<sel-phones>', () => {
     resetConfig();
   });
 
-  describe('the phone rules are downloaded only for the element', () => {
-    it('importing the element fetches nothing; connecting fetches the rules once, for every element', async () => {
+  describe('the phone rules are downloaded only for editing', () => {
+    it('importing and showing fetch nothing; hover, focus or « Modifier… » fetch the rules once, for every element', async () => {
       expect(phoneModuleFetchedAtImport, 'phone rules fetched before any <sel-phones> connected').to.equal(0);
       const setup = await mockBackend();
       const first = await loaded({}, setup);
       const second = await loaded({}, setup);
-      second.el.remove();
-      document.body.append(second.el);
-      await waitFor(() => expect(visibleText(second.el)).to.contain('05 49 45 49 99'));
+      expect(visibleText(first.el)).to.contain('05 49 45 49 99');
+      expect(phoneModuleFetches, 'phone rules fetched by the view').to.equal(0);
+      const edit = getByRole(root(second.el), 'button', 'Modifier… (numéros de téléphone)');
+      edit.dispatchEvent(new PointerEvent('pointerenter'));
       await waitFor(() => expect(phoneModuleFetches).to.equal(1));
-      expect(visibleText(first.el)).to.contain('06 12 34 56 78');
+      getByRole(root(first.el), 'button', 'Modifier… (numéros de téléphone)').focus();
+      await openForm(first.el);
+      await openForm(second.el);
+      expect(field(first.el, OFFICE).value).to.equal('05 49 45 49 99');
+      expect(phoneModuleFetches).to.equal(1);
     });
 
-    it('shows its loading state until the rules arrive, then the numbers', async () => {
+    it('shows the numbers while the rules never arrive; « Modifier… » waits for them, then opens the form', async () => {
       const original = SelPhones.loadPhoneTools;
+      let asked = 0;
       let release: () => void = () => undefined;
-      SelPhones.loadPhoneTools = () =>
-        new Promise<PhoneTools>((resolve) => (release = () => void original().then(resolve)));
+      const held = new Promise<PhoneEditing>((resolve) => (release = () => void original().then(resolve)));
+      SelPhones.loadPhoneTools = () => {
+        asked++;
+        return held;
+      };
       try {
         const setup = await mockBackend();
         const el = await fixture<SelPhones>(html`<sel-phones api-base=${setup.apiBase}></sel-phones>`);
-        await waitFor(() => expect(setup.backend.calls.load).to.equal(1));
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        expect(statusText(el)).to.contain('Chargement');
-        expect(queryByRole(root(el), 'button', 'Modifier… (numéros de téléphone)')).to.equal(null);
+        // The whole view, from the account alone: nothing of it waits for the rules.
+        await waitFor(() => getByRole(root(el), 'link', '05 49 45 49 99'));
+        expect((getByRole(root(el), 'link', '06 12 34 56 78') as HTMLAnchorElement).href).to.equal('tel:+33612345678');
+        expect(statusText(el)).not.to.contain('Chargement');
+        expect(asked, 'rules asked for by the view').to.equal(0);
+        await expect(el).to.be.accessible();
+        // Keyboard users get the prefetch too: focus alone starts the download.
+        const edit = getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)');
+        edit.focus();
+        expect(asked).to.equal(1);
+        edit.click();
+        await waitFor(() => expect(statusText(el)).to.contain('Chargement'));
+        expect(edit.getAttribute('aria-disabled')).to.equal('true');
         expect(queryByRole(root(el), 'textbox')).to.equal(null);
         await expect(el).to.be.accessible();
         release();
-        await waitFor(() => getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
-        expect(visibleText(el)).to.contain('05 49 45 49 99');
+        await waitFor(() => expect(field(el, OFFICE).value).to.equal('05 49 45 49 99'));
+        expect(deepActiveElement()).to.equal(field(el, OFFICE));
+        expect(statusText(el)).not.to.contain('Chargement');
       } finally {
         SelPhones.loadPhoneTools = original;
       }
     });
 
-    it('when the rules fail to download: numbers as stored, no form, and « Réessayer » that works', async () => {
+    it('when the rules fail to download: the numbers still shown, the failure said, and « Réessayer » opens the form', async () => {
       const original = SelPhones.loadPhoneTools;
       const errors: unknown[][] = [];
       const consoleError = console.error;
@@ -181,19 +202,28 @@ describe('<sel-phones>', () => {
       try {
         const setup = await mockBackend();
         const el = await fixture<SelPhones>(html`<sel-phones api-base=${setup.apiBase}></sel-phones>`);
+        await waitFor(() => getByRole(root(el), 'link', '05 49 45 49 99'));
+        // A failed prefetch (hover) says nothing: the person has not asked for anything yet.
+        getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)').dispatchEvent(
+          new PointerEvent('pointerenter'),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(queryByRole(root(el), 'alert')).to.equal(null);
+        getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)').click();
         await waitFor(() => getByRole(root(el), 'button', 'Réessayer'));
         expect(getByRole(root(el), 'alert').textContent).to.contain(
           "La vérification des numéros n'a pas pu être chargée",
         );
-        const link = getByRole(root(el), 'link', '+33549454999') as HTMLAnchorElement;
-        expect(link.getAttribute('href')).to.equal('tel:+33549454999');
+        expect(deepActiveElement()).to.equal(getByRole(root(el), 'button', 'Réessayer'));
+        expect((getByRole(root(el), 'link', '05 49 45 49 99') as HTMLAnchorElement).getAttribute('href')).to.equal(
+          'tel:+33549454999',
+        );
         expect(queryByRole(root(el), 'button', 'Modifier… (numéros de téléphone)')).to.equal(null);
         await expect(el).to.be.accessible();
         expect(String(errors[0]?.[0])).to.contain('<sel-phones>');
         fail = false;
         getByRole(root(el), 'button', 'Réessayer').click();
-        await waitFor(() => getByRole(root(el), 'button', 'Modifier… (numéros de téléphone)'));
-        expect(getByRole(root(el), 'link', '05 49 45 49 99')).to.exist;
+        await waitFor(() => expect(field(el, OFFICE).value).to.equal('05 49 45 49 99'));
         expect(queryByRole(root(el), 'alert')).to.equal(null);
       } finally {
         SelPhones.loadPhoneTools = original;
@@ -243,7 +273,7 @@ describe('<sel-phones>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('default-region: overseas numbers read nationally in their region, internationally elsewhere', async () => {
+    it('default-region: French-plan numbers read nationally in their region; others internationally, in threes', async () => {
       const phones: Phone[] = [
         { type: 'office', number: '+262262123456' },
         { type: 'mobile', number: '+33612345678' },
@@ -253,13 +283,13 @@ describe('<sel-phones>', () => {
       expect(queryAllByRole(root(inReunion.el), 'link').map((link) => link.textContent!.trim())).to.deep.equal([
         '0262 12 34 56',
         '+33 6 12 34 56 78',
-        '+41 22 123 45 67',
+        '+41 221 234 567',
       ]);
       const inFrance = await loaded({ phones });
       expect(queryAllByRole(root(inFrance.el), 'link').map((link) => link.textContent!.trim())).to.deep.equal([
         '+262 262 12 34 56',
         '06 12 34 56 78',
-        '+41 22 123 45 67',
+        '+41 221 234 567',
       ]);
       const hrefs = queryAllByRole(root(inFrance.el), 'link').map((link) => link.getAttribute('href'));
       expect(hrefs).to.deep.equal(['tel:+262262123456', 'tel:+33612345678', 'tel:+41221234567']);

@@ -61,7 +61,8 @@ describe('live regions', () => {
     for (const tag of ['sel-general-info', 'sel-phones']) {
       const el = await mounted(setup, tag);
       getByRole(el.shadowRoot!, 'button', /^Modifier…/).click();
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Valider'));
+      // The phones form opens once the phone rules are downloaded, on this first « Modifier… ».
+      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Valider'), 8000);
       const form = el.shadowRoot!.querySelector('form')!;
       expect(queryAllByRole(form, 'status').length, `${tag}: live regions in the form`).to.be.at.least(1);
       el.remove();
@@ -73,7 +74,7 @@ describe('live regions', () => {
     const setup = await mockBackend();
     const el = await mounted(setup, 'sel-phones');
     getByRole(el.shadowRoot!, 'button', /^Modifier…/).click();
-    const input = await waitFor(() => need(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')));
+    const input = await waitFor(() => need(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')), 8000);
     input.focus();
     input.select();
     await sendKeys({ type: '12' });
