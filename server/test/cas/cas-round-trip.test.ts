@@ -10,10 +10,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../e2e/chromium.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
+import { control } from './page-control.js';
 
 let cas: RunningLemonLdap;
 let server: TestServer;
@@ -36,14 +37,6 @@ async function seedForDwho(): Promise<string> {
   const file = join(seedDir, 'accounts.json');
   await writeFile(file, JSON.stringify([dwho]));
   return file;
-}
-
-async function control(tag: string, role: string, name: string): Promise<ElementHandle<Element>> {
-  const hostElement = await page.waitForSelector(tag);
-  assert.ok(hostElement, tag);
-  const element = await hostElement.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`);
-  assert.ok(element, `${role} « ${name} » in ${tag}`);
-  return element;
 }
 
 const textOf = (tag: string) =>
@@ -87,9 +80,9 @@ describe('CAS login and single logout through a real CAS server', () => {
   });
 
   it('saves a change as that person', async () => {
-    await (await control('sel-redlist', 'button', 'Modifier… (liste rouge)')).click();
-    await (await control('sel-redlist', 'radio', 'Non')).click();
-    await (await control('sel-redlist', 'button', 'Valider')).click();
+    await (await control(page, 'sel-redlist', 'button', 'Modifier… (liste rouge)')).click();
+    await (await control(page, 'sel-redlist', 'radio', 'Non')).click();
+    await (await control(page, 'sel-redlist', 'button', 'Valider')).click();
     const deadline = Date.now() + 15_000;
     while (!(await server.store.get('dwho'))!.account.redList) {
       assert.ok(Date.now() < deadline, 'the liste rouge choice reached the store');
@@ -104,9 +97,9 @@ describe('CAS login and single logout through a real CAS server', () => {
     await other.close();
 
     // Back on « Mon compte », the next save is refused: nothing is saved, the choice is kept, it says why.
-    await (await control('sel-redlist', 'button', 'Modifier… (liste rouge)')).click();
-    await (await control('sel-redlist', 'radio', 'Oui')).click();
-    await (await control('sel-redlist', 'button', 'Valider')).click();
+    await (await control(page, 'sel-redlist', 'button', 'Modifier… (liste rouge)')).click();
+    await (await control(page, 'sel-redlist', 'radio', 'Oui')).click();
+    await (await control(page, 'sel-redlist', 'button', 'Valider')).click();
     await page.waitForFunction(
       () => document.querySelector('sel-redlist')?.shadowRoot?.textContent?.includes('Votre session a expiré'),
       { timeout: 15_000 },

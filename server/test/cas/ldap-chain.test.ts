@@ -32,6 +32,7 @@ import {
   type Slapd,
 } from '../support/slapd.js';
 import { logInOnPortalForm } from './portal-login-form.js';
+import { control } from './page-control.js';
 
 const OLD_PASSWORD = DEMO_PASSWORDS.cmartin;
 // Long enough for the shipped ppolicy (12 to 64), and passes the server's checklist: every class, no part
@@ -76,14 +77,6 @@ async function startServer(casUrl: string): Promise<void> {
   app = await buildApp(config, { store, sharedState });
   await app.listen({ host: '127.0.0.1', port });
   serverUrl = `http://127.0.0.1:${port}`;
-}
-
-async function control(tag: string, role: string, name: string): Promise<ElementHandle<Element>> {
-  const hostElement = await page.waitForSelector(tag);
-  assert.ok(hostElement, tag);
-  const element = await hostElement.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`);
-  assert.ok(element, `${role} « ${name} » in ${tag}`);
-  return element;
 }
 
 async function replaceText(field: ElementHandle<Element>, text: string): Promise<void> {
@@ -150,10 +143,10 @@ describe('the whole chain: LemonLDAP::NG on the directory, the page, the directo
 
   it('changes the mobile number on the page; the directory holds the new one', async () => {
     assert.ok(loggedIn, 'not logged in: see the first test');
-    await (await control('sel-phones', 'button', 'Modifier… (numéros de téléphone)')).click();
+    await (await control(page, 'sel-phones', 'button', 'Modifier… (numéros de téléphone)')).click();
     // The directory's numbers in the page's order: the office number, then the mobile.
-    await replaceText(await control('sel-phones', 'textbox', 'Numéro 2 (Mobile)'), '06 45 78 12 90');
-    await (await control('sel-phones', 'button', 'Valider')).click();
+    await replaceText(await control(page, 'sel-phones', 'textbox', 'Numéro 2 (Mobile)'), '06 45 78 12 90');
+    await (await control(page, 'sel-phones', 'button', 'Valider')).click();
     await waitForText('sel-phones', 'Vos numéros de téléphone sont enregistrés.');
     // Read back by the directory's administrator, in the form the server writes (international).
     assert.deepEqual(await admin.read(personDn('cmartin'), 'mobile'), ['+33 6 45 78 12 90']);
@@ -162,11 +155,13 @@ describe('the whole chain: LemonLDAP::NG on the directory, the page, the directo
 
   it('changes the password on the page; the new one binds, the old one no longer', async () => {
     assert.ok(loggedIn, 'not logged in: see the first test');
-    await (await control('sel-password-change', 'button', 'Changer de mot de passe…')).click();
-    await (await control('sel-password-change', 'textbox', 'Ancien mot de passe')).type(OLD_PASSWORD);
-    await (await control('sel-password-change', 'textbox', 'Nouveau mot de passe')).type(NEW_PASSWORD);
-    await (await control('sel-password-change', 'textbox', 'Confirmation du nouveau mot de passe')).type(NEW_PASSWORD);
-    await (await control('sel-password-change', 'button', 'Valider')).click();
+    await (await control(page, 'sel-password-change', 'button', 'Changer de mot de passe…')).click();
+    await (await control(page, 'sel-password-change', 'textbox', 'Ancien mot de passe')).type(OLD_PASSWORD);
+    await (await control(page, 'sel-password-change', 'textbox', 'Nouveau mot de passe')).type(NEW_PASSWORD);
+    await (
+      await control(page, 'sel-password-change', 'textbox', 'Confirmation du nouveau mot de passe')
+    ).type(NEW_PASSWORD);
+    await (await control(page, 'sel-password-change', 'button', 'Valider')).click();
     await waitForText('sel-password-change', 'Votre mot de passe a été changé.');
     // Fresh connections, as any login would bind.
     assert.equal(await canBind(slapd.url, personDn('cmartin'), NEW_PASSWORD), true, 'the new password binds');
