@@ -74,6 +74,22 @@ export async function judgeControls(page, story, problem) {
     .then(() => page.evaluate(readElement, tag))
     .catch(() => undefined);
   if (!after) return problem('controls: heading-level and lang did not reach the element');
+  // The English catalog is a chunk of its own, downloaded on the first switch: the title follows once it is
+  // here, so it is waited for, as a person sees it change, rather than read at once.
+  await page
+    .waitForFunction(
+      (name, frenchTitle) => {
+        const heading = document
+          .querySelector('#storybook-root ' + name)
+          ?.shadowRoot?.querySelector('[part~="heading"]');
+        return heading?.textContent?.trim() !== frenchTitle;
+      },
+      { timeout: 5000, polling: 50 },
+      tag,
+      before.title,
+    )
+    .catch(() => undefined);
+  Object.assign(after, await page.evaluate(readElement, tag));
   if (after.title === before.title) problem(`controls: lang=en left the title in French (${after.title})`);
   if (after.border !== 'rgb(0, 0, 145)') problem(`controls: --sel-color-section-border gave ${after.border}`);
   if (after.transform !== 'uppercase') problem(`controls: ::part(heading) gave text-transform ${after.transform}`);
