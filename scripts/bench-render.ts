@@ -13,17 +13,16 @@
  * network only, no CPU throttling. Medians over the runs; timings are wall clock on this machine, so a busy
  * machine makes them pessimistic: the load average is printed with them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { loadElementsPage, loadPlainPage, type LoadFigures } from './bench-render/cold-loads.js';
 import { heapAfterFirstFocus } from './bench-render/heap.js';
 import { LENGTHS, keystrokeCosts, type FieldTyping } from './bench-render/keystrokes.js';
 import { FAST_3G, FAST_4G, LOOPBACK, type NetworkPreset } from './bench-render/network-presets.js';
 import { startBenchServer, type BenchServer } from './bench-render/server.js';
 import { MB, kB, median, ms, ratio, table, worst } from './bench-render/stats.js';
+import { launchChromium } from './chromium.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -167,23 +166,8 @@ async function keystrokeTable(browser: Browser, server: BenchServer): Promise<vo
 
 async function main(): Promise<void> {
   const server = await startBenchServer();
-  const profile = await mkdtemp(join(tmpdir(), 'sel-bench-'));
-  const browser = await puppeteer.launch({
-    protocolTimeout: 120_000,
-    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-    userDataDir: profile,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const chromium = await launchChromium({ profilePrefix: 'sel-bench-', protocolTimeout: 120_000 });
+  const { browser } = chromium;
   try {
     console.log(
       `Chromium ${await browser.version()}, ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(2)}`,
@@ -197,9 +181,8 @@ async function main(): Promise<void> {
       `\nencodings sent: ${[...server.encodingsUsed].join(', ')}; load at the end ${loadavg()[0]!.toFixed(2)}`,
     );
   } finally {
-    await browser.close();
+    await chromium.close();
     await server.close();
-    await rm(profile, { recursive: true, force: true });
   }
 }
 

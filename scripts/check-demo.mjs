@@ -5,13 +5,10 @@
 //
 //   node scripts/check-demo.mjs
 //
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { checkLoadFault, checkReflow, checkSaveFault } from './check-demo-behaviour.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
 const TIMEOUT_MS = 60_000;
@@ -21,21 +18,8 @@ async function main() {
   const server = await createServer({ configFile: 'vite.demo.config.ts', server: { port: 0 }, logLevel: 'warn' });
   await server.listen();
   const url = server.resolvedUrls?.local[0];
-  const profile = await mkdtemp(join(tmpdir(), 'sel-demo-check-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    userDataDir: profile,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const chromium = await launchChromium({ profilePrefix: 'sel-demo-check-' });
+  const { browser } = chromium;
   const problems = [];
   /** Once a fault is armed on purpose, the browser's echo of the failed request is no problem. */
   let faultArmed = false;
@@ -85,9 +69,8 @@ async function main() {
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
   } finally {
-    await browser.close();
+    await chromium.close();
     await server.close();
-    await rm(profile, { recursive: true, force: true });
   }
   if (problems.length > 0) {
     console.error(`demo page check failed:\n- ${problems.join('\n- ')}`);

@@ -32,15 +32,14 @@
 // once more. Each story has a time limit.
 /* global AbortController */
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { judgeControls } from './check-story-controls.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const options = parseOptions(process.argv.slice(2));
 const STORY_TIMEOUT_MS = options.timeout ?? 20_000;
@@ -155,23 +154,8 @@ function open(page, entry, signal) {
 
 /** One Chromium and one page; the listeners give everything they see to the entry being checked. */
 async function openBrowser() {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'check-stories-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    userDataDir,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const chromium = await launchChromium({ profilePrefix: 'check-stories-' });
+  const { browser } = chromium;
   let dead = false;
   let reportCrash;
   const crashed = new Promise((resolve) => (reportCrash = (why) => resolve({ crashed: why })));
@@ -198,8 +182,7 @@ async function openBrowser() {
     },
     async close() {
       dead = true;
-      await browser.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      await chromium.close().catch(() => undefined);
     },
   };
 }

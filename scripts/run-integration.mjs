@@ -8,12 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { startIntegrationServer } from './integration-server.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TIMEOUT_MS = 30_000;
@@ -110,29 +108,15 @@ const selected = FIXTURES.filter(({ name }) => !only || only.includes(name));
 const steps = new Map();
 
 let browser;
-let profile;
+let chromium;
 before(async () => {
   assert.ok(existsSync(join(root, 'test/integration/.pack/sel-widgets.tgz')), 'run npm run check:package first');
   for (const fixture of selected) steps.set(fixture.name, prepare(fixture));
-  profile = await mkdtemp(join(tmpdir(), 'sel-integration-'));
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    userDataDir: profile,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  chromium = await launchChromium({ profilePrefix: 'sel-integration-' });
+  browser = chromium.browser;
 });
 after(async () => {
-  await browser?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await chromium?.close();
   for (const [step, ms] of timings) console.log(`# ${(ms / 1000).toFixed(1).padStart(6)} s  ${step}`);
 });
 

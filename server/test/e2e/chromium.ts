@@ -1,11 +1,8 @@
 /**
- * Debian's Chromium, headless, for the end-to-end tests (`CHROME_PATH` overrides the path), with a page
+ * Chromium for the end-to-end tests, started as every browser check is (`scripts/chromium.mjs`), and a page
  * that records console errors, uncaught errors and every CSP or Trusted Types violation.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 export interface RecordingPage {
   page: Page;
@@ -13,30 +10,7 @@ export interface RecordingPage {
   violations(): Promise<string[]>;
 }
 
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'sel-server-e2e-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-    userDataDir: profile,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
-}
+export { launchChromium } from '../../../scripts/chromium.mjs';
 
 export async function recordingPage(browser: Browser): Promise<RecordingPage> {
   const page = await browser.newPage();

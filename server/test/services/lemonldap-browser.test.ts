@@ -11,11 +11,9 @@
  *                   (5 = wrong login or password), its text « Wrong credentials »; the same form again
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium, type LaunchedChromium } from '../../../scripts/chromium.mjs';
 import { startLemonLdap, validateServiceTicket, type RunningLemonLdap } from '../support/lemonldap.js';
 import { startRecordingService, type RecordingService } from '../support/recording-service.js';
 
@@ -24,35 +22,17 @@ const REFUSAL = '.message-negative[role="alert"] [trmsg]';
 
 let portal: RunningLemonLdap;
 let service: RecordingService;
+let chromium: LaunchedChromium;
 let browser: Browser;
-let profile: string;
 
 before(async () => {
-  [portal, service, profile] = await Promise.all([
-    startLemonLdap(),
-    startRecordingService(),
-    mkdtemp(join(tmpdir(), 'sel-chromium-')),
-  ]);
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    userDataDir: profile,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  [portal, service, chromium] = await Promise.all([startLemonLdap(), startRecordingService(), launchChromium()]);
+  browser = chromium.browser;
 });
 after(async () => {
-  await browser?.close();
+  await chromium?.close();
   await service?.stop();
   await portal?.stop();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 /** Types into the field a person would click, as they would: key by key. */
