@@ -5,25 +5,14 @@
  * download it, even from the all-in-one bundle. The specifier is a literal so that Vite gives the module
  * a chunk of its own.
  */
+import { lazyPart } from '../shared/lazy-part.js';
 import type * as PhoneModule from '../../validation/phone.js';
 import type * as EditingModule from './phone-editing.js';
 
 export type PhoneTools = typeof PhoneModule;
 export type PhoneEditing = typeof EditingModule;
 
-/**
- * Memoises `importer`: every caller shares one import. A failed import is forgotten, so that « Réessayer »
- * after a dropped connection tries again instead of replaying the failure.
- */
-export function createPhoneToolsLoader<T>(importer: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= importer().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-}
+/** The memoised import (shared/lazy-part.ts), under the name the phones tests know it by. */
+export const createPhoneToolsLoader = lazyPart;
 
 export const loadPhoneTools = createPhoneToolsLoader<PhoneEditing>(() => import('./phone-editing.js'));
