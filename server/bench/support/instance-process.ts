@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../test/helpers/test-server.js';
+import { processCpuSeconds } from './cpu-time.js';
 
 export interface Instance {
   url: string;
@@ -13,8 +14,6 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-// USER_HZ: 100 on Linux whatever the kernel's own tick rate.
-const CLOCK_TICKS_PER_SECOND = 100;
 const SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
 
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
@@ -42,12 +41,7 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
       return kib / 1024;
     },
-    async cpuSeconds() {
-      // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses: user and system ticks.
-      const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    },
+    cpuSeconds: () => processCpuSeconds(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -5,11 +5,15 @@ export interface LoopFigures {
   p99: number;
 }
 
-/** Runs `worker(index)` in `concurrency` loops for `seconds` after a one-second warm-up. */
+/**
+ * Runs `worker(index)` in `concurrency` loops for `seconds` after a one-second warm-up; `onMeasureStart`
+ * runs between the two, for readings (CPU time) that must cover the measured seconds only.
+ */
 export async function measureLoops(
   concurrency: number,
   seconds: number,
   worker: (index: number) => Promise<void>,
+  onMeasureStart?: () => Promise<void>,
 ): Promise<LoopFigures> {
   const loop = async (index: number, until: number, latencies?: number[]) => {
     while (Date.now() < until) {
@@ -19,6 +23,7 @@ export async function measureLoops(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, index) => loop(index, Date.now() + 1_000)));
+  await onMeasureStart?.();
   const latencies: number[] = [];
   const started = performance.now();
   const until = Date.now() + seconds * 1_000;

@@ -49,6 +49,8 @@ export interface Slapd {
   freeze(): Promise<void>;
   /** Lets a frozen slapd run again (SIGCONT). */
   thaw(): void;
+  /** The process id of the running slapd (benchmarks read its CPU time), or undefined while it is stopped. */
+  pid(): number | undefined;
 }
 
 async function freePort(): Promise<number> {
@@ -167,6 +169,7 @@ export async function startSlapd(): Promise<Slapd> {
       await waitUntilStopped(running.pid);
     },
     thaw: () => child?.kill('SIGCONT'),
+    pid: () => child?.pid,
     async restart() {
       await halt();
       await start();
