@@ -1,25 +1,20 @@
 /**
- * One directory entry as the store reads it: every attribute a list of strings under its lower-case name.
- * ldapts gives an absent attribute as `[]`, one value as a string, several as an array, and binary values
- * as Buffers; the mapping should not care.
+ * One directory entry as the store reads it: every attribute a list of strings, found by its name in any
+ * case. ldapts gives an absent attribute as `[]`, one value as a string, several as an array, and binary
+ * values as Buffers; the mapping should not care. Values are converted when asked for, not all up front:
+ * a `GET /account` whose version has not changed reads two of them (see AccountMemo).
  */
 import type { Entry } from 'ldapts';
 
 export class DirectoryEntry {
-  private readonly attributes = new Map<string, string[]>();
+  /** The entry's own spelling of each attribute name, by its lower-case form. */
+  private readonly names = new Map<string, string>();
 
   constructor(
     readonly dn: string,
-    raw: Record<string, unknown>,
+    private readonly raw: Record<string, unknown>,
   ) {
-    for (const [name, value] of Object.entries(raw)) {
-      if (name === 'dn') continue;
-      const list = Array.isArray(value) ? value : [value];
-      this.attributes.set(
-        name.toLowerCase(),
-        list.map((item) => (Buffer.isBuffer(item) ? item.toString('utf8') : String(item))),
-      );
-    }
+    for (const name of Object.keys(raw)) if (name !== 'dn') this.names.set(name.toLowerCase(), name);
   }
 
   static from(entry: Entry): DirectoryEntry {
@@ -27,11 +22,20 @@ export class DirectoryEntry {
   }
 
   all(name: string): string[] {
-    return this.attributes.get(name.toLowerCase()) ?? [];
+    const value = this.valueOf(name);
+    if (value === undefined) return [];
+    return (Array.isArray(value) ? value : [value]).map(text);
   }
 
   first(name: string): string | undefined {
-    return this.all(name)[0];
+    const value = this.valueOf(name);
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : text(first);
+  }
+
+  private valueOf(name: string): unknown {
+    const key = this.names.get(name.toLowerCase());
+    return key === undefined ? undefined : this.raw[key];
   }
 
   number(name: string): number | undefined {
@@ -46,6 +50,10 @@ export class DirectoryEntry {
     if (value === 'FALSE') return false;
     return undefined;
   }
+}
+
+function text(value: unknown): string {
+  return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
 }
 
 /** LDAP GeneralizedTime (`20260314093000Z`, `20260314093000.123Z`) → a Date, or undefined. */
