@@ -17,6 +17,7 @@ import {
 } from '../../domain/errors.js';
 import type { AccountStore, StoredAccount } from '../account-store.js';
 import { accountFromEntry, changesForPatch, personAttributes, sectionOf } from './account-mapping.js';
+import { AccountMemo } from './account-memo.js';
 import { ConnectionPool } from './connection-pool.js';
 import { AssertionControl } from './controls/assertion-control.js';
 import { PasswordPolicyControl, PPOLICY_ERRORS } from './controls/ppolicy-control.js';
@@ -48,12 +49,16 @@ const RESULT = {
  */
 const STALE_CODES = new Set<number>([RESULT.assertionFailed, 21, 18]);
 
+/** Without a structures branch: one map for every read, so that remembered accounts stay valid (AccountMemo). */
+const NO_LABELS: ReadonlyMap<string, string> = new Map();
+
 export class LdapStore implements AccountStore {
   readonly kind = 'ldap';
   private readonly options: ResolvedLdapStoreOptions;
   private readonly pool: ConnectionPool;
   private readonly policies: TtlCache<DirectoryPolicy>;
   private readonly structures: TtlCache<ReadonlyMap<string, string>>;
+  private readonly accounts = new AccountMemo();
 
   constructor(options: LdapStoreOptions) {
     this.options = resolveOptions(options);
@@ -190,7 +195,10 @@ export class LdapStore implements AccountStore {
     const [policy, structureLabels] = await Promise.all([this.policyFor(entry), this.structureLabels()]);
     const version = entry.first('entryCSN');
     if (!version) throw new Error('The directory gave no entryCSN: is the service account allowed to read it?');
-    return { account: accountFromEntry(entry, { options: this.options, structureLabels, policy }), version };
+    const known = this.accounts.find(entry.dn, version, policy, structureLabels);
+    if (known) return known;
+    const account = accountFromEntry(entry, { options: this.options, structureLabels, policy });
+    return this.accounts.keep(entry.dn, policy, structureLabels, { account, version });
   }
 
   private policyFor(entry: DirectoryEntry): Promise<DirectoryPolicy> {
@@ -207,7 +215,7 @@ export class LdapStore implements AccountStore {
 
   private structureLabels(): Promise<ReadonlyMap<string, string>> {
     const base = this.options.structuresDn;
-    if (!base) return Promise.resolve(new Map());
+    if (!base) return Promise.resolve(NO_LABELS);
     return this.structures.get(base, async () => {
       const result = await this.pool.use((client) =>
         client.search(base, {
