@@ -7,7 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client, EqualityFilter } from 'ldapts';
 import type { AccountPatch } from 'sel-widgets/core';
 import { ldapAdmin } from '../test/support/ldap-admin.js';
@@ -28,7 +28,7 @@ import { ProxiedAuthorizationControl } from '../src/store/ldap/controls/proxied-
 import { startInstance, type Instance } from './support/instance-process.js';
 import { measureLoops } from './support/measure-loops.js';
 import { benchUids, load, openSessions, type RunFigures, type Session } from './support/http-load.js';
-import { cpuWindow, type CpuCost, type CpuReaders } from './support/cpu-window.js';
+import { cpuWindow, type CpuCost } from './support/cpu-window.js';
 import { ownCpuSeconds, processCpuSeconds } from './support/cpu-time.js';
 
 export interface LdapBenchOptions {
@@ -36,6 +36,8 @@ export interface LdapBenchOptions {
   seconds: number;
   rounds: number;
   operations: ('get' | 'patch')[];
+  /** Another checkout of the project whose server is measured too, in the same rounds (before/after). */
+  baselineDir?: string;
 }
 
 const CONCURRENCY = 16;
@@ -65,6 +67,7 @@ interface Round {
   load: number;
   raw: Side;
   server: Side;
+  baseline?: Side;
 }
 
 const dnOf = (uid: string) => `uid=${uid},${PEOPLE_DN}`;
@@ -165,37 +168,61 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const costOf = (side: Side, names: string[]) =>
   names.map((name) => fixed(side.cost.perOperation[name] ?? 0)).join(' + ');
 
+const sumOf = (side: Side, names: string[]) =>
+  names.reduce((sum, name) => sum + (side.cost.perOperation[name] ?? 0), 0);
+const percent = (value: number) => `${fixed(100 * value)} %`;
+const spread = (values: number[]) =>
+  `median ${percent(median(values))} (min ${percent(Math.min(...values))}, max ${percent(Math.max(...values))})`;
+
 function report(title: string, rawName: string, serverName: string, rounds: Round[]): void {
   const ratios = rounds.map((round) => round.server.perSecond / round.raw.perSecond);
+  const baseline = rounds.every((round) => round.baseline !== undefined);
   console.log(`\n${title}`);
   console.log(
-    `| round | load 1 min | other cores | ${rawName}/s | ${serverName}/s | ratio | p99 ms raw / server | CPU µs/op raw: generator + slapd | CPU µs/op server: generator + server + slapd | failed raw / server |`,
+    `| round | load 1 min | other cores | ${rawName}/s | ${serverName}/s | ratio | p99 ms raw / server | CPU µs/op raw: generator + slapd | CPU µs/op server: generator + server + slapd |${baseline ? ' baseline /s | baseline ratio | baseline CPU µs/op |' : ''} failed raw / server |`,
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${baseline ? ' ---: | ---: | ---: |' : ''} ---: |`,
+  );
   rounds.forEach((round, index) => {
     const others = (round.raw.cost.otherCores + round.server.cost.otherCores) / 2;
+    const before = round.baseline
+      ? ` ${fixed(round.baseline.perSecond)} | ${percent(round.baseline.perSecond / round.raw.perSecond)} | ${costOf(round.baseline, ['generator', 'server', 'slapd'])} |`
+      : '';
     console.log(
-      `| ${index + 1} | ${fixed(round.load, 1)} | ${fixed(others, 2)} | ${fixed(round.raw.perSecond)} | ${fixed(round.server.perSecond)} | ${fixed(100 * ratios[index]!)} % | ${fixed(round.raw.p99, 1)} / ${fixed(round.server.p99)} | ${costOf(round.raw, ['generator', 'slapd'])} | ${costOf(round.server, ['generator', 'server', 'slapd'])} | ${round.raw.failed} / ${round.server.failed} |`,
+      `| ${index + 1} | ${fixed(round.load, 1)} | ${fixed(others, 2)} | ${fixed(round.raw.perSecond)} | ${fixed(round.server.perSecond)} | ${percent(ratios[index]!)} | ${fixed(round.raw.p99, 1)} / ${fixed(round.server.p99)} | ${costOf(round.raw, ['generator', 'slapd'])} | ${costOf(round.server, ['generator', 'server', 'slapd'])} |${before} ${round.raw.failed} / ${round.server.failed} |`,
     );
   });
-  const percent = (value: number) => `${fixed(100 * value)} %`;
   const loads = rounds.map((round) => round.load);
+  const serverCpu = (side: Side) => side.cost.perOperation['server'] ?? 0;
   console.log(
-    `${serverName} ÷ ${rawName}: median ${percent(median(ratios))} (min ${percent(Math.min(...ratios))}, max ${percent(Math.max(...ratios))}) over ${rounds.length} rounds;` +
-      ` load ${fixed(Math.min(...loads), 1)}–${fixed(Math.max(...loads), 1)};` +
-      ` median CPU µs/op raw ${fixed(median(rounds.map((r) => r.raw.cost.perOperation['generator']! + r.raw.cost.perOperation['slapd']!)))}` +
-      `, server side ${fixed(median(rounds.map((r) => r.server.cost.perOperation['generator']! + r.server.cost.perOperation['server']! + r.server.cost.perOperation['slapd']!)))}` +
-      ` (of which the server process ${fixed(median(rounds.map((r) => r.server.cost.perOperation['server']!)))})`,
+    `${serverName} ÷ ${rawName}: ${spread(ratios)} over ${rounds.length} rounds;` +
+      ` load ${fixed(Math.min(...loads), 1)}–${fixed(Math.max(...loads), 1)}.`,
   );
+  console.log(
+    `CPU per operation (medians): raw ${fixed(median(rounds.map((r) => sumOf(r.raw, ['generator', 'slapd']))))} µs;` +
+      ` server side ${fixed(median(rounds.map((r) => sumOf(r.server, ['generator', 'server', 'slapd']))))} µs, of which the server process ${fixed(median(rounds.map((r) => serverCpu(r.server))))}` +
+      ` and the HTTP load generator ${fixed(median(rounds.map((r) => r.server.cost.perOperation['generator'] ?? 0)))}.` +
+      ` With the machine's cores the limit and the load generator elsewhere, the ratio would be raw ÷ (server + slapd):` +
+      ` ${spread(rounds.map((r) => sumOf(r.raw, ['generator', 'slapd']) / sumOf(r.server, ['server', 'slapd'])))}.`,
+  );
+  if (baseline) {
+    console.log(
+      `Baseline ${serverName} ÷ ${rawName}: ${spread(rounds.map((r) => r.baseline!.perSecond / r.raw.perSecond))};` +
+        ` this checkout ÷ baseline: ${spread(rounds.map((r) => r.server.perSecond / r.baseline!.perSecond))};` +
+        ` server process CPU µs/op: baseline ${fixed(median(rounds.map((r) => serverCpu(r.baseline!))))}, this checkout ${fixed(median(rounds.map((r) => serverCpu(r.server))))}.`,
+    );
+  }
 }
 
 export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
   const slapd = await startSlapd();
   let app: Instance | undefined;
+  let baselineApp: Instance | undefined;
   let raw: Awaited<ReturnType<typeof rawSide>> | undefined;
   try {
     await addPeople(slapd);
-    app = await startInstance({
+    const instanceEnv = {
       BENCH_KIND: 'app',
       BENCH_STORE: 'ldap',
       BENCH_DATA_DIR: join(options.workDir, 'unused'),
@@ -207,29 +234,43 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
       BENCH_LDAP_STRUCTURES_DN: STRUCTURES_DN,
       BENCH_LDAP_POLICY_DN: POLICY_DN,
       BENCH_LDAP_POOL_SIZE: String(POOL_SIZE),
-    });
-    const server = app;
-    raw = await rawSide(slapd.url);
-    const readers: CpuReaders = {
-      generator: ownCpuSeconds,
-      server: () => server.cpuSeconds(),
-      slapd: () => processCpuSeconds(slapd.pid()!),
     };
-    const sessions = await openSessions(server.url, PEOPLE);
-    const serverRun = async (method: 'GET' | 'PATCH', seconds: number, list: Session[]): Promise<Side> => {
-      const window = cpuWindow(readers);
-      const run = await load(server, {
+    app = await startInstance(instanceEnv);
+    if (options.baselineDir) {
+      baselineApp = await startInstance(instanceEnv, resolve(options.baselineDir, 'server/bench/support/instance.ts'));
+    }
+    raw = await rawSide(slapd.url);
+    const servers = await Promise.all(
+      [app, baselineApp].map(async (instance) =>
+        instance ? { instance, sessions: await openSessions(instance.url, PEOPLE) } : undefined,
+      ),
+    );
+    const serverRun = async (
+      method: 'GET' | 'PATCH',
+      seconds: number,
+      server: { instance: Instance; sessions: Session[] },
+    ): Promise<Side> => {
+      const window = cpuWindow({
+        generator: ownCpuSeconds,
+        server: () => server.instance.cpuSeconds(),
+        slapd: () => processCpuSeconds(slapd.pid()!),
+      });
+      const run = await load(server.instance, {
         method,
         connections: CONCURRENCY,
         seconds,
-        sessions: list,
+        sessions: server.sessions,
         bodies: PATCH_BODIES,
         onMeasureStart: () => window.start(),
       });
       return { ...run, cost: await window.stop(run.operations) };
     };
     const rawRun = async (worker: (loop: number) => Promise<void>): Promise<Side> => {
-      const window = cpuWindow(readers);
+      const window = cpuWindow({
+        generator: ownCpuSeconds,
+        server: () => app!.cpuSeconds(),
+        slapd: () => processCpuSeconds(slapd.pid()!),
+      });
       let failed = 0;
       const counted = (loop: number) =>
         worker(loop).catch((error: unknown) => {
@@ -239,8 +280,10 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
       const operations = Math.round(run.perSecond * options.seconds);
       return { ...run, failed, operations, cost: await window.stop(operations) };
     };
+    const [current, baseline] = servers;
     const alternate = async (rawWorker: (loop: number) => Promise<void>, method: 'GET' | 'PATCH') => {
-      await serverRun(method, 1, sessions); // warm-up: the raw side warms up inside each of its runs
+      // Warm-up of the servers; the raw side warms up inside each of its runs.
+      for (const server of servers) if (server) await serverRun(method, 1, server);
       const rounds: Round[] = [];
       for (let round = 0; round < options.rounds; round += 1) {
         const load1 = loadavg()[0]!;
@@ -252,7 +295,18 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
         }
         const rawFigures = await rawRun(rawWorker);
         // The raw modifies moved every entryCSN: `load` reads the current versions before a PATCH run.
-        rounds.push({ load: load1, raw: rawFigures, server: await serverRun(method, options.seconds, sessions) });
+        // With a baseline, the two servers take turns at going first: neither always follows the raw run.
+        const baselineFirst = baseline !== undefined && round % 2 === 1;
+        const baselineBefore = baselineFirst ? await serverRun(method, options.seconds, baseline) : undefined;
+        const serverFigures = await serverRun(method, options.seconds, current!);
+        const baselineFigures =
+          baselineBefore ?? (baseline ? await serverRun(method, options.seconds, baseline) : undefined);
+        rounds.push({
+          load: load1,
+          raw: rawFigures,
+          server: serverFigures,
+          ...(baselineFigures && { baseline: baselineFigures }),
+        });
       }
       return rounds;
     };
@@ -267,6 +321,7 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
   } finally {
     await raw?.close();
     await app?.stop();
+    await baselineApp?.stop();
     await slapd.stop();
   }
 }

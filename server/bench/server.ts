@@ -15,6 +15,9 @@
  * time each server process spent per answer, which moves far less than requests/s on a shared machine.
  *
  *   npm run bench:server [-- --seconds 2 --rounds 3 --ldap-rounds 7 --only file|ldap --ldap-ops get,patch]
+ *                        [--baseline DIR]  (DIR: another checkout of the project, e.g. a `git worktree` of main
+ *                                           with its own node_modules; its server is measured in the same
+ *                                           LDAP rounds, for before/after figures)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     'ldap-rounds': { type: 'string', default: '7' },
     only: { type: 'string' },
     'ldap-ops': { type: 'string', default: 'get,patch' },
+    baseline: { type: 'string' },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -187,6 +191,7 @@ try {
       seconds: SECONDS,
       rounds: Number(args['ldap-rounds']),
       operations: args['ldap-ops'].split(',').filter((op): op is 'get' | 'patch' => op === 'get' || op === 'patch'),
+      ...(args.baseline && { baselineDir: args.baseline }),
     });
   }
   console.log(`\nload average at end: ${load1()}`);

@@ -16,11 +16,15 @@ export interface Instance {
 
 const SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
 
-export async function startInstance(env: Record<string, string>): Promise<Instance> {
+/**
+ * `script`: the instance script of another checkout of the project (a baseline measured in the same run);
+ * this one's by default.
+ */
+export async function startInstance(env: Record<string, string>, script = SCRIPT): Promise<Instance> {
   const port = await freePort();
   // For a profile of the servers: BENCH_INSTANCE_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles".
   const nodeArgs = (process.env['BENCH_INSTANCE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', SCRIPT], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env, BENCH_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
