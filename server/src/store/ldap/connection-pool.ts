@@ -2,9 +2,7 @@
  * A few connections to the directory, bound as the service account, shared by every request. LDAP answers
  * many operations on one connection at once (each carries its message id), so operations are spread over
  * the connections rather than queued for one of their own: the least busy connection takes the next one,
- * and a new connection opens while every open one is busy and the pool is not full. The operations started
- * in one turn of the event loop all go to the connection the first of them took, and leave in one write
- * (`WriteBatcher`): a system call per search cost more than the rest of a `GET /account`.
+ * and a new connection opens while every open one is busy and the pool is not full.
  *
  * A directory that is down, slow or gone mid-answer never makes a request hang: connecting and every
  * operation are bounded by `timeoutMs`, and the caller gets `DirectoryUnavailableError` with a retry delay.
@@ -12,13 +10,10 @@
  * pool recovers when the directory comes back.
  */
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
-import type { Duplex } from 'node:stream';
-import tls, { type ConnectionOptions } from 'node:tls';
+import type { ConnectionOptions } from 'node:tls';
 import { Client, ResultCodeError } from 'ldapts';
 import { DirectoryUnavailableError } from '../../domain/errors.js';
 import type { ResolvedLdapStoreOptions } from './options.js';
-import { WriteBatcher } from './write-batcher.js';
 
 /** Result codes that mean "the directory cannot serve now", not "your request is wrong". */
 const UNAVAILABLE_CODES = new Set([51 /* busy */, 52 /* unavailable */, 80 /* other: e.g. database error */]);
@@ -26,21 +21,7 @@ const UNAVAILABLE_CODES = new Set([51 /* busy */, 52 /* unavailable */, 80 /* ot
 interface Connection {
   ready: Promise<Client>;
   client?: Client;
-  /** The socket the client writes to now (a StartTLS upgrade or a reconnection replaces it). */
-  socket?: Duplex;
   busy: number;
-}
-
-/** `connect` of `node:net` or `node:tls` that also tells who created which socket. */
-function reporting<Connect extends typeof net.connect | typeof tls.connect>(
-  connect: Connect,
-  onSocket: ((socket: Duplex) => void) | undefined,
-): Connect {
-  return ((...args: unknown[]) => {
-    const socket = (connect as (...args: unknown[]) => Duplex)(...args);
-    onSocket?.(socket);
-    return socket;
-  }) as Connect;
 }
 
 export class ConnectionPool {
@@ -49,24 +30,18 @@ export class ConnectionPool {
   private drained?: () => void;
   private closed = false;
   private readonly tls: ConnectionOptions | undefined;
-  private readonly batcher = new WriteBatcher();
 
   constructor(private readonly options: ResolvedLdapStoreOptions) {
     this.tls = options.caFile ? { ca: [readFileSync(options.caFile)] } : undefined;
   }
 
-  /**
-   * A client of its own, not bound, with the pool's URL, TLS and timeouts (for a bind as a person);
-   * `onSocket` learns each socket the client will write to.
-   */
-  async connect(onSocket?: (socket: Duplex) => void): Promise<Client> {
+  /** A client of its own, not bound, with the pool's URL, TLS and timeouts (for a bind as a person). */
+  async connect(): Promise<Client> {
     const secure = this.options.url.startsWith('ldaps:');
     const client = new Client({
       url: this.options.url,
       timeout: this.options.timeoutMs,
       connectTimeout: this.options.timeoutMs,
-      createConnection: reporting(net.connect, onSocket),
-      createSecureConnection: reporting(tls.connect, onSocket),
       // ldapts opens TLS at once whenever tlsOptions is set: give it only to ldaps://, StartTLS gets it below.
       ...(secure && this.tls ? { tlsOptions: this.tls } : {}),
     });
@@ -82,8 +57,6 @@ export class ConnectionPool {
     try {
       connection = this.pick();
       connection.busy += 1;
-      // An open connection takes every operation of this turn, and sends them in one write at its end.
-      if (connection.client && connection.socket) this.batcher.hold(connection.socket);
       const client = await connection.ready;
       try {
         return await operation(client);
@@ -124,14 +97,9 @@ export class ConnectionPool {
       if (connection.client && !connection.client.isBound) this.drop(connection);
     }
     let least: Connection | undefined;
-    for (const connection of this.connections) {
-      // Operations of one turn go together: one write for all of them (see WriteBatcher).
-      if (connection.client && this.batcher.holds(connection.socket)) return connection;
-      if (!least || connection.busy < least.busy) least = connection;
-    }
+    for (const connection of this.connections) if (!least || connection.busy < least.busy) least = connection;
     if (least && (least.busy === 0 || this.connections.length >= this.options.poolSize)) return least;
-    // The socket is created once connecting starts, after `opened` exists (openBound awaits first).
-    const opened: Connection = { ready: this.openBound((socket) => (opened.socket = socket)), busy: 0 };
+    const opened: Connection = { ready: this.openBound(), busy: 0 };
     opened.ready.then(
       (client) => (opened.client = client),
       () => this.drop(opened),
@@ -140,8 +108,8 @@ export class ConnectionPool {
     return opened;
   }
 
-  private async openBound(onSocket: (socket: Duplex) => void): Promise<Client> {
-    const client = await this.connect(onSocket);
+  private async openBound(): Promise<Client> {
+    const client = await this.connect();
     try {
       await client.bind(this.options.bindDn, this.options.bindPassword);
       return client;
