@@ -71,6 +71,11 @@ interface Round {
 }
 
 const dnOf = (uid: string) => `uid=${uid},${PEOPLE_DN}`;
+/**
+ * autocannon stops without waiting for the answers in flight: before versions are read for the next PATCH
+ * run (raw or server), the modifies still running finish.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 
 async function addPeople(slapd: Slapd): Promise<void> {
   const admin = await ldapAdmin(slapd);
@@ -250,6 +255,8 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
       seconds: number,
       server: { instance: Instance; sessions: Session[] },
     ): Promise<Side> => {
+      // Both servers change the same entries: let the answers of the last PATCH run in flight land first.
+      if (method === 'PATCH') await settle();
       const window = cpuWindow({
         generator: ownCpuSeconds,
         server: () => server.instance.cpuSeconds(),
@@ -288,9 +295,7 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
       for (let round = 0; round < options.rounds; round += 1) {
         const load1 = loadavg()[0]!;
         if (method === 'PATCH') {
-          // autocannon stops without waiting for the answers in flight: let the server finish those modifies
-          // before reading the versions the raw modifies will assert.
-          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          await settle();
           await raw!.readVersions();
         }
         const rawFigures = await rawRun(rawWorker);
