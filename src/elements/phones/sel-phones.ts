@@ -1,14 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { SelError } from '../../api/errors.js';
 import { PHONE_TYPES, type Account, type Phone, type Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
 import { loadPhoneTools, type PhoneEditing, type PhoneTools } from './loader.js';
-import type { PhoneRow, RowCheck } from './rows.js';
+import type { PhoneRow } from './rows.js';
 import { phonesStyles } from './styles.js';
 import { formatStoredPhone } from './stored-format.js';
 import { isKnownRegion, viewRegion } from './view-region.js';
@@ -240,153 +238,32 @@ export class SelPhones extends SelSection {
     }`;
   }
 
+  /** The form's markup comes with the rules (form-view.ts, in the editing chunk); its state and behaviour stay here. */
   private renderForm(account: Account, kit: PhoneEditing): TemplateResult {
-    const { tools, MAX_PHONES } = kit;
     const flow = this.saveFlow;
-    const checks = kit.checkRows(this.rows, this.region, tools);
-    const atLimit = this.rows.length >= MAX_PHONES;
-    return html`<form
-      part="form"
-      novalidate
-      @submit=${this.submit}
-      @keydown=${this.onKeydown}
-      @pointerdown=${this.buttonPress.onPointerDown}
-    >
-      <p id="phones-help" class="muted help" part="help">
-        ${this.msg('phones.help', { example: tools.exampleNumber(this.region), max: MAX_PHONES })}
-      </p>
-      ${
-        this.rows.length > 0
-          ? html`<ul class="rows" part="rows">
-              ${repeat(
-                this.rows,
-                (row) => row.key,
-                (row, index) => this.renderRow(row, index, checks[index] ?? { empty: true }, kit),
-              )}
-            </ul>`
-          : nothing
-      }
-      ${
-        this.listError
-          ? html`<p id="list-error" class="message error" part="message field-error" tabindex="-1">
-              ${this.listError}
-            </p>`
-          : nothing
-      }
-      <div class="actions">
-        <button
-          type="button"
-          part="button add-button"
-          aria-disabled=${atLimit ? 'true' : 'false'}
-          aria-describedby=${atLimit ? 'limit-reached' : nothing}
-          ?disabled=${flow.pending}
-          @click=${this.addRow}
-        >
-          ${this.msg('phones.add')}
-        </button>
-      </div>
-      ${
-        atLimit
-          ? html`<p id="limit-reached" class="muted" part="message">
-              ${this.msg('phones.maxReached', { max: MAX_PHONES })}
-            </p>`
-          : nothing
-      }
-      ${this.renderSaveError(account)}
-      <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
-      <p class="visually-hidden" role="status">${this.announcement}</p>
-      <div class="actions">
-        <button
-          type="submit"
-          class="confirm"
-          part="button confirm-button"
-          aria-disabled=${flow.blocked ? 'true' : 'false'}
-        >
-          ${this.msg('common.save')}
-        </button>
-        <button type="button" part="button cancel-button" @click=${this.cancel}>${this.msg('common.cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderRow(row: PhoneRow, index: number, check: RowCheck, kit: PhoneEditing): TemplateResult {
-    const pending = this.saveFlow.pending;
-    const position = index + 1;
-    const type = typeLabel(row.type, this.msg.bind(this));
-    const inputId = `number-${row.key}`;
-    const error = row.showFeedback ? check.error : undefined;
-    const warning = row.showFeedback && !error ? check.warning : undefined;
-    const describedBy = [error ? `${inputId}-error` : '', warning ? `${inputId}-warning` : '', 'phones-help']
-      .filter((id) => id !== '')
-      .join(' ');
-    const number = row.draft.trim();
-    const removeName = number
-      ? this.msg('phones.removeNamed', { number, type })
-      : this.msg('phones.removeEmpty', { row: position, type });
-    return html`<li class="row" part="row">
-      <div class="field">
-        <label for="type-${row.key}" part="label"
-          >${this.msg('phones.typeLabel')}<span class="visually-hidden">
-            ${this.msg('phones.typeLabelRow', { row: position })}</span
-          ></label
-        >
-        <select
-          id="type-${row.key}"
-          part="select"
-          ?disabled=${pending}
-          @change=${(event: Event) => this.changeType(row.key, event)}
-        >
-          ${PHONE_TYPES.map(
-            (option) =>
-              html`<option value=${option} .selected=${option === row.type}>
-                ${typeLabel(option, this.msg.bind(this))}
-              </option>`,
-          )}
-        </select>
-      </div>
-      <div class="field number">
-        <label for=${inputId} part="label">${this.msg('phones.numberLabel', { row: position, type })}</label>
-        <input
-          id=${inputId}
-          part="input"
-          type="tel"
-          autocomplete="tel"
-          inputmode="tel"
-          spellcheck="false"
-          translate="no"
-          .value=${live(row.draft)}
-          ?readonly=${pending}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${(event: Event) => this.onInput(row.key, event)}
-          @blur=${(event: FocusEvent) => this.onBlur(row.key, event)}
-        />
-      </div>
-      <button
-        type="button"
-        class="remove"
-        part="button remove-button"
-        aria-label=${removeName}
-        ?disabled=${pending}
-        @click=${() => this.removeRow(row.key)}
-      >
-        ${this.msg('phones.remove')}
-      </button>
-      ${
-        error
-          ? html`<p id="${inputId}-error" class="message error feedback" part="message field-error">
-              ${kit.rowErrorMessage(error, row.type, this.region, kit.tools, this.msg.bind(this))}
-            </p>`
-          : nothing
-      }
-      ${
-        warning
-          ? html`<p id="${inputId}-warning" class="message warning feedback" part="message field-warning">
-              ${kit.rowWarningMessage(warning, this.msg.bind(this))}
-            </p>`
-          : nothing
-      }
-    </li>`;
+    const msg = this.msg.bind(this);
+    return kit.renderPhoneForm({
+      rows: this.rows,
+      region: this.region,
+      tools: kit.tools,
+      msg,
+      phoneTypes: PHONE_TYPES,
+      typeLabel: (type) => typeLabel(type, msg),
+      pending: flow.pending,
+      blocked: flow.blocked,
+      listError: this.listError,
+      announcement: this.announcement,
+      saveError: this.renderSaveError(account),
+      onSubmit: this.submit,
+      onKeydown: this.onKeydown,
+      onPointerDown: this.buttonPress.onPointerDown,
+      onAdd: this.addRow,
+      onCancel: this.cancel,
+      onTypeChange: this.changeType,
+      onInput: this.onInput,
+      onBlur: this.onBlur,
+      onRemove: this.removeRow,
+    });
   }
 
   /** A failed save that is not about one number: said in words, the rows untouched above it. */
@@ -482,7 +359,7 @@ export class SelPhones extends SelSection {
     this.numberField(key)?.focus();
   };
 
-  private async removeRow(key: number): Promise<void> {
+  private removeRow = async (key: number): Promise<void> => {
     const index = this.rows.findIndex((row) => row.key === key);
     const removed = this.rows[index];
     if (!removed || this.saveFlow.pending) return;
@@ -499,17 +376,17 @@ export class SelPhones extends SelSection {
     // Focus stays in the list where the row was: on the row that took its place, else on « Ajouter ».
     const next = this.rows[index];
     (next ? this.numberField(next.key) : this.addButton())?.focus();
-  }
+  };
 
-  private changeType(key: number, event: Event): void {
+  private changeType = (key: number, event: Event): void => {
     const value = (event.target as HTMLSelectElement).value;
     const type = PHONE_TYPES.find((candidate) => candidate === value);
     if (!type) return;
     // Choosing a type is a finished action: its warning, if any, shows at once.
     this.rows = this.rows.map((row) => (row.key === key ? { ...row, type, showFeedback: true } : row));
-  }
+  };
 
-  private onInput(key: number, event: Event): void {
+  private onInput = (key: number, event: Event): void => {
     const kit = this.kit;
     if (!kit) return;
     const tools = kit.tools;
@@ -524,9 +401,9 @@ export class SelPhones extends SelSection {
       const errorWasShown = this.rows[index]?.showFeedback === true && before[index]?.error !== undefined;
       return { ...row, showFeedback: errorWasShown && after[index]?.error !== undefined };
     });
-  }
+  };
 
-  private onBlur(key: number, event: FocusEvent): void {
+  private onBlur = (key: number, event: FocusEvent): void => {
     const kit = this.kit;
     // A row just removed (its field had the focus) has nothing left to judge.
     if (!this.editing || !kit || this.saveFlow.pending || !this.rows.some((row) => row.key === key)) return;
@@ -543,7 +420,7 @@ export class SelPhones extends SelSection {
     // Focus has moved on, so the message tied to the field is not read out with it: say it once.
     const after = this.rowError(key, kit);
     if (after && after !== before) void this.announceInForm(after);
-  }
+  };
 
   /** The error a row shows now, in words, or `undefined`. */
   private rowError(key: number, kit: PhoneEditing): string | undefined {
