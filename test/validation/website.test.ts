@@ -3,11 +3,10 @@ import fc from 'fast-check';
 import {
   MAX_WEBSITE_LENGTH,
   checkWebsite,
-  displayWebsite,
-  safeWebsiteHref,
   type WebsiteCheck,
   type WebsiteProblem,
 } from '../../src/validation/website.js';
+import { MAX_LINKED_WEBSITE_LENGTH, displayWebsite, safeWebsiteHref } from '../../src/validation/website-display.js';
 
 /** « аррӏе » and « exаmple » with Cyrillic letters that look Latin. */
 const CYRILLIC_APPLE = 'https://\u0430\u0440\u0440\u04cf\u0435.com';
@@ -295,5 +294,21 @@ describe('website properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  // website-display.ts repeats a few lines of website.ts (it says why): they must not drift apart.
+  it('the view makes a link of nothing the form would refuse for a character inside it, and agrees on the length limit', () => {
+    expect(MAX_LINKED_WEBSITE_LENGTH).to.equal(MAX_WEBSITE_LENGTH);
+    const refusedInside: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code);
+      const value = `https://example.org/a${character}b`;
+      const check = checkWebsite(value);
+      if (check.ok) continue;
+      refusedInside.push(character);
+      expect(safeWebsiteHref(value), `U+${code.toString(16).padStart(4, '0')}`).to.equal(undefined);
+    }
+    // The loop saw the characters the rule is about: space, tab, a bidirectional override, the backslash.
+    expect(refusedInside).to.include.members([' ', '\t', '\u202e', '\\']);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The phones edit form as it renders: the help, one row per number (type, number, « Supprimer », their
  * messages), « Ajouter un numéro », « Valider » and « Annuler ». It travels in the editing chunk with the
- * rules (phone-editing.ts), so it renders with the Lit handed over on download (lazy/lit.ts) and imports
- * nothing the first module has: the element passes what both sides use (the type labels, the types).
- * The element keeps the state and the behaviour; this only turns them into markup.
+ * rules (phone-editing.ts), so it imports nothing the first module has (lazy/lit.ts says why): it renders
+ * with the entry's Lit, which the element passes in, and the element passes what both sides use (the type
+ * labels, the types). The element keeps the state and the behaviour; this only turns them into markup.
  */
-import { html, live, nothing, repeat } from '../lazy/lit.js';
 import type { TemplateResult } from 'lit';
+import type { LitKit } from '../shared/lit-kit.js';
 import type { PhoneType } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type * as PhoneModule from '../../validation/phone.js';
@@ -29,7 +29,7 @@ export interface PhoneFormState {
   readonly listError: string | undefined;
   readonly announcement: string;
   /** A failed save that is not about one number, rendered by the element (the view shows it too). */
-  readonly saveError: TemplateResult | typeof nothing;
+  readonly saveError: TemplateResult | LitKit['nothing'];
   readonly onSubmit: (event: Event) => void;
   readonly onKeydown: (event: KeyboardEvent) => void;
   readonly onPointerDown: (event: PointerEvent) => void;
@@ -41,7 +41,8 @@ export interface PhoneFormState {
   readonly onRemove: (key: number) => void;
 }
 
-export function renderPhoneForm(state: PhoneFormState): TemplateResult {
+export function renderPhoneForm(lit: LitKit, state: PhoneFormState): TemplateResult {
+  const { html, nothing, repeat } = lit;
   const { msg, rows, tools, region } = state;
   const checks = checkRows(rows, region, tools);
   const atLimit = rows.length >= MAX_PHONES;
@@ -61,7 +62,7 @@ export function renderPhoneForm(state: PhoneFormState): TemplateResult {
             ${repeat(
               rows,
               (row) => row.key,
-              (row, index) => renderRow(state, row, index, checks[index] ?? { empty: true }),
+              (row, index) => renderRow(lit, state, row, index, checks[index] ?? { empty: true }),
             )}
           </ul>`
         : nothing
@@ -105,7 +106,8 @@ export function renderPhoneForm(state: PhoneFormState): TemplateResult {
   </form>`;
 }
 
-function renderRow(state: PhoneFormState, row: PhoneRow, index: number, check: RowCheck): TemplateResult {
+function renderRow(lit: LitKit, state: PhoneFormState, row: PhoneRow, index: number, check: RowCheck): TemplateResult {
+  const { html, nothing, live } = lit;
   const { msg, pending } = state;
   const position = index + 1;
   const type = state.typeLabel(row.type);

@@ -5,7 +5,7 @@
  * download it, even from the all-in-one bundle. The specifier is a literal so that Vite gives the module
  * a chunk of its own.
  */
-import { lazyLitPart, lazyPart } from '../shared/lazy-part.js';
+import { lazyPart } from '../shared/lazy-part.js';
 import type * as PhoneModule from '../../validation/phone.js';
 import type * as EditingModule from './phone-editing.js';
 
@@ -15,5 +15,4 @@ export type PhoneEditing = typeof EditingModule;
 /** The memoised import (shared/lazy-part.ts), under the name the phones tests know it by. */
 export const createPhoneToolsLoader = lazyPart;
 
-/** The editing chunk, handed the entry's Lit before anyone renders its form (shared/lazy-part.ts). */
-export const loadPhoneTools = lazyLitPart<PhoneEditing>(() => import('./phone-editing.js'));
+export const loadPhoneTools = createPhoneToolsLoader<PhoneEditing>(() => import('./phone-editing.js'));

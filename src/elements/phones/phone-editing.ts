@@ -1,12 +1,11 @@
 /**
  * Everything editing the numbers needs and viewing them does not: the phone rules, the form's row logic
  * and its markup, in one chunk that `<sel-phones>` downloads when editing starts (see loader.ts). The
- * markup renders with the entry's Lit, handed over through `receiveLit` (lazy/lit.ts).
+ * markup renders with the entry's Lit, which the element passes to `renderPhoneForm`.
  */
 import * as tools from '../../validation/phone.js';
 
 export { tools };
-export { receiveLit } from '../lazy/lit.js';
 export { renderPhoneForm, type PhoneFormState } from './form-view.js';
 export {
   MAX_PHONES,

@@ -14,6 +14,7 @@ import { renderPhoneList, typeLabel } from './view.js';
 import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
+import { litKit } from '../shared/lit-kit.js';
 
 /** The region numbers are read and written in when the page says nothing else (libphonenumber's code). */
 const FALLBACK_REGION = 'FR';
@@ -242,7 +243,7 @@ export class SelPhones extends SelSection {
   private renderForm(account: Account, kit: PhoneEditing): TemplateResult {
     const flow = this.saveFlow;
     const msg = this.msg.bind(this);
-    return kit.renderPhoneForm({
+    return kit.renderPhoneForm(litKit, {
       rows: this.rows,
       region: this.region,
       tools: kit.tools,

@@ -36,6 +36,8 @@ export const generalInfoEn: SectionMessages<typeof generalInfoFr> = {
   'generalInfo.website.none': 'No website',
   'generalInfo.website.help':
     'Full address, starting with https:// (or http://). Leave the field empty to remove your website.',
+  'generalInfo.website.formFailed':
+    'The edit form could not be loaded: your website cannot be changed for now. Check your connection, then try again.',
   'generalInfo.website.notEditable':
     'Your website cannot be changed here: only your directory correspondent can change it.',
   'generalInfo.website.error.invalid_url':

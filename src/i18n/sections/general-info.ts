@@ -37,6 +37,8 @@ export const generalInfoFr = {
   'generalInfo.website.none': 'Aucun site web',
   'generalInfo.website.help':
     'Adresse complète, commençant par https:// (ou http://). Laissez le champ vide pour supprimer votre site web.',
+  'generalInfo.website.formFailed':
+    "Le formulaire de modification n'a pas pu être chargé : votre site web ne peut pas être modifié pour l'instant. Vérifiez votre connexion, puis réessayez.",
   'generalInfo.website.notEditable':
     'Votre site web ne peut pas être modifié ici : seul votre correspondant annuaire peut le changer.',
   'generalInfo.website.error.invalid_url':

@@ -37,8 +37,10 @@ function button(el: SelGeneralInfo, name: string | RegExp): HTMLButtonElement {
   return getByRole(root(el), 'button', name) as HTMLButtonElement;
 }
 
+/** « Modifier… », then the form once its code is here (downloaded on first use, see loader.ts). */
 async function openForm(el: SelGeneralInfo, edit = 'Modifier… (site web)'): Promise<void> {
   button(el, edit).click();
+  await waitFor(() => expect(root(el).querySelector('form')).to.exist, 8000);
   await el.updateComplete;
 }
 
