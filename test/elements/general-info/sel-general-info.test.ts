@@ -2,7 +2,8 @@ import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { accessibilityTree, findAxNode, type AxNode } from '../../helpers/a11y-tree.js';
 import '../../../src/sel-general-info.js';
-import type { SelGeneralInfo } from '../../../src/sel-general-info.js';
+import { SelGeneralInfo } from '../../../src/sel-general-info.js';
+import type { WebsiteEditing } from '../../../src/elements/general-info/loader.js';
 import { RestAdapter } from '../../../src/api/rest-adapter.js';
 import { configure, resetConfig } from '../../../src/config.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
@@ -315,6 +316,110 @@ describe('<sel-general-info>', () => {
       expect((getByRole(root(el), 'link', 'Service RH') as HTMLAnchorElement).href).to.equal(
         'https://rh.univ-exemple.fr/',
       );
+    });
+  });
+
+  describe('the edit form, downloaded on « Modifier… »', () => {
+    function statusText(el: SelGeneralInfo): string {
+      return [...root(el).querySelectorAll('[role="status"]')].map((node) => node.textContent ?? '').join(' ');
+    }
+
+    it('shows the account while the form never arrives; « Modifier… » waits for it, then opens the form', async () => {
+      const original = SelGeneralInfo.loadWebsiteEditing;
+      let asked = 0;
+      let release: () => void = () => undefined;
+      const held = new Promise<WebsiteEditing>((resolve) => (release = () => void original().then(resolve)));
+      SelGeneralInfo.loadWebsiteEditing = () => {
+        asked++;
+        return held;
+      };
+      try {
+        const setup = await mockBackend();
+        const el = await loaded(setup);
+        // The whole view, from the account alone: nothing of it waits for the form.
+        expect((getByRole(root(el), 'link', DEMO_WEBSITE) as HTMLAnchorElement).href).to.equal(DEMO_WEBSITE);
+        expect(visibleText(el)).to.contain('Nom Claire Martin');
+        expect(asked, 'form asked for by the view').to.equal(0);
+        // Keyboard users get the prefetch too: focus alone starts the download.
+        const edit = button(el, 'Modifier… (site web)');
+        edit.focus();
+        expect(asked).to.equal(1);
+        edit.click();
+        await waitFor(() => expect(statusText(el)).to.contain('Chargement'));
+        expect(edit.getAttribute('aria-disabled')).to.equal('true');
+        expect(queryByRole(root(el), 'textbox')).to.equal(null);
+        await expect(el).to.be.accessible();
+        // A second press while waiting does nothing more.
+        edit.click();
+        release();
+        await waitFor(() => expect(field(el).value).to.equal(DEMO_WEBSITE));
+        expect(deepActiveElement()).to.equal(field(el));
+        expect(statusText(el)).not.to.contain('Chargement');
+        await expect(el).to.be.accessible();
+      } finally {
+        SelGeneralInfo.loadWebsiteEditing = original;
+      }
+    });
+
+    it('fetches the form on hover, so that the click opens it without another download', async () => {
+      const original = SelGeneralInfo.loadWebsiteEditing;
+      let asked = 0;
+      SelGeneralInfo.loadWebsiteEditing = () => {
+        asked++;
+        return original();
+      };
+      try {
+        const setup = await mockBackend();
+        const el = await loaded(setup);
+        button(el, 'Modifier… (site web)').dispatchEvent(new PointerEvent('pointerenter'));
+        expect(asked).to.equal(1);
+        await original();
+        await openForm(el);
+        expect(field(el).value).to.equal(DEMO_WEBSITE);
+        expect(asked, 'the click found the form here').to.equal(1);
+      } finally {
+        SelGeneralInfo.loadWebsiteEditing = original;
+      }
+    });
+
+    it('when the form fails to download: the account still shown, the failure said, and « Réessayer » opens the form', async () => {
+      const original = SelGeneralInfo.loadWebsiteEditing;
+      const errors: unknown[][] = [];
+      const consoleError = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      let fail = true;
+      SelGeneralInfo.loadWebsiteEditing = () =>
+        fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original();
+      try {
+        const setup = await mockBackend();
+        const el = await loaded(setup);
+        // A failed prefetch (hover) says nothing: the person has not asked for anything yet.
+        button(el, 'Modifier… (site web)').dispatchEvent(new PointerEvent('pointerenter'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(queryByRole(root(el), 'alert')).to.equal(null);
+        button(el, 'Modifier… (site web)').click();
+        await waitFor(() => button(el, 'Réessayer'));
+        expect(getByRole(root(el), 'alert').textContent).to.contain(
+          "Le formulaire de modification n'a pas pu être chargé",
+        );
+        expect(deepActiveElement()).to.equal(button(el, 'Réessayer'));
+        expect((getByRole(root(el), 'link', DEMO_WEBSITE) as HTMLAnchorElement).href).to.equal(DEMO_WEBSITE);
+        expect(queryByRole(root(el), 'button', 'Modifier… (site web)')).to.equal(null);
+        await expect(el).to.be.accessible();
+        expect(String(errors[0]?.[0])).to.contain('<sel-general-info>');
+        fail = false;
+        button(el, 'Réessayer').click();
+        await waitFor(() => expect(field(el).value).to.equal(DEMO_WEBSITE));
+        expect(deepActiveElement()).to.equal(field(el));
+        expect(queryByRole(root(el), 'alert')).to.equal(null);
+        // The form works as ever once here.
+        await fill(el, NEW_WEBSITE);
+        await press(el, 'Valider');
+        await waitFor(() => expect(patches(setup)).to.have.length(1));
+      } finally {
+        SelGeneralInfo.loadWebsiteEditing = original;
+        console.error = consoleError;
+      }
     });
   });
 
