@@ -77,7 +77,11 @@ describe('names and looks of actions', () => {
     const sections = await page();
     const phones = sections[1]!;
     getByRole(phones.shadowRoot!, 'button', OPEN).click();
-    const input = await waitFor(() => need(phones.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')));
+    // The form comes with the phone rules, downloaded on « Modifier… »: slow on a loaded machine.
+    const input = await waitFor(
+      () => need(phones.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')),
+      8000,
+    );
     const remove = getByRole(phones.shadowRoot!, 'button', /^Supprimer/);
     const add = getByRole(phones.shadowRoot!, 'button', 'Ajouter un numéro');
     const gap = remove.getBoundingClientRect().left - input.getBoundingClientRect().right;
