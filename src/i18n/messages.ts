@@ -1,8 +1,8 @@
-import type { fr } from './fr.js';
+import type { FrenchMessages } from './fr.js';
 
 export type Language = 'fr' | 'en';
 export const LANGUAGES: readonly Language[] = ['fr', 'en'];
-export type MessageKey = keyof typeof fr;
+export type MessageKey = keyof FrenchMessages;
 export type Messages = { readonly [K in MessageKey]: string };
 /** What `configure({ messages })` takes: any subset of keys, per language. */
 export type MessageOverrides = { [L in Language]?: Partial<Messages> };

@@ -3,10 +3,18 @@
  * view of `<sel-general-info>` never waits for it. The specifier is a literal so that Vite gives the form a
  * chunk of its own.
  */
+import { addFrenchMessages } from '../../i18n/catalogs.js';
 import { lazyPart } from '../shared/lazy-part.js';
 import type * as EditingModule from './website-editing.js';
 
 export type WebsiteEditing = typeof EditingModule;
 
-/** Memoised: every `<sel-general-info>` of the page shares one download (shared/lazy-part.ts). */
-export const loadWebsiteEditing = lazyPart<WebsiteEditing>(() => import('./website-editing.js'));
+/**
+ * Memoised: every `<sel-general-info>` of the page shares one download (shared/lazy-part.ts). The chunk's
+ * French messages join the catalog before anyone renders its form.
+ */
+export const loadWebsiteEditing = lazyPart<WebsiteEditing>(async () => {
+  const part = await import('./website-editing.js');
+  addFrenchMessages(part.frenchMessages);
+  return part;
+});

@@ -6,6 +6,7 @@
 import * as tools from '../../validation/phone.js';
 
 export { tools };
+export { phonesEditFr as frenchMessages } from '../../i18n/sections/phones-edit.js';
 export { renderPhoneForm, type PhoneFormState } from './form-view.js';
 export {
   MAX_PHONES,

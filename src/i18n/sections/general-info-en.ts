@@ -1,8 +1,12 @@
-/** The English side of general-info.ts, in a module of its own: French pages never download it (catalogs.ts). */
+/**
+ * The English side of general-info.ts and general-info-edit.ts, in a module of its own: French pages never
+ * download it (catalogs.ts).
+ */
+import type { generalInfoEditFr } from './general-info-edit.js';
 import type { generalInfoFr } from './general-info.js';
 import type { SectionMessages } from './types.js';
 
-export const generalInfoEn: SectionMessages<typeof generalInfoFr> = {
+export const generalInfoEn: SectionMessages<typeof generalInfoFr & typeof generalInfoEditFr> = {
   'generalInfo.title': 'General information',
   'generalInfo.displayName': 'Name',
   'generalInfo.uid': 'Login',

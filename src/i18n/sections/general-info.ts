@@ -35,27 +35,10 @@ export const generalInfoFr = {
 
   'generalInfo.website.label': 'Site web',
   'generalInfo.website.none': 'Aucun site web',
-  'generalInfo.website.help':
-    'Adresse complète, commençant par https:// (ou http://). Laissez le champ vide pour supprimer votre site web.',
   'generalInfo.website.formFailed':
     "Le formulaire de modification n'a pas pu être chargé : votre site web ne peut pas être modifié pour l'instant. Vérifiez votre connexion, puis réessayez.",
   'generalInfo.website.notEditable':
     'Votre site web ne peut pas être modifié ici : seul votre correspondant annuaire peut le changer.',
-  'generalInfo.website.error.invalid_url':
-    "Cette adresse web n'est pas valide. Saisissez-la en entier, par exemple https://www.exemple.fr.",
-  'generalInfo.website.error.unsupported_scheme':
-    'Seules les adresses commençant par https:// ou http:// sont acceptées.',
-  'generalInfo.website.error.no_host':
-    "L'adresse doit contenir un nom de site complet, avec un point (par exemple www.exemple.fr).",
-  'generalInfo.website.error.credentials':
-    "L'adresse ne doit contenir ni identifiant ni mot de passe (texte avant «\u00a0@\u00a0») ; une adresse électronique n'est pas un site web.",
-  'generalInfo.website.error.too_long': 'Cette adresse est trop longue : {max} caractères au plus.',
-  'generalInfo.website.error.server': 'Le serveur a refusé cette adresse. Vérifiez-la, puis validez à nouveau.',
-  'generalInfo.website.suggestion': "Il manque le début de l'adresse. Vouliez-vous dire {url} ?",
-  'generalInfo.website.useSuggestion': 'Utiliser cette adresse',
-  'generalInfo.website.confirmRemoval':
-    'Le champ est vide : votre site web {url} sera supprimé. Confirmez la suppression, ou saisissez une adresse.',
-  'generalInfo.website.confirmRemovalButton': 'Confirmer la suppression',
   'generalInfo.website.saved': 'Votre site web est enregistré : {url}.',
   'generalInfo.website.removed': 'Votre site web a été supprimé.',
   'generalInfo.website.unchanged': 'Aucune modification : votre site web est inchangé.',

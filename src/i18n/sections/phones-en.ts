@@ -1,8 +1,12 @@
-/** The English side of phones.ts, in a module of its own: French pages never download it (catalogs.ts). */
+/**
+ * The English side of phones.ts and phones-edit.ts, in a module of its own: French pages never download it
+ * (catalogs.ts).
+ */
+import type { phonesEditFr } from './phones-edit.js';
 import type { phonesFr } from './phones.js';
 import type { SectionMessages } from './types.js';
 
-export const phonesEn: SectionMessages<typeof phonesFr> = {
+export const phonesEn: SectionMessages<typeof phonesFr & typeof phonesEditFr> = {
   'phones.title': 'Phone numbers',
   'phones.edit': 'Edit… (phone numbers)',
   'phones.type.office': 'Office',

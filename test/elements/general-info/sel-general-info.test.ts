@@ -1149,6 +1149,23 @@ describe('<sel-general-info>', () => {
         document.documentElement.lang = before;
       }
     });
+
+    it("switches the open form's words both ways, though its French came with its chunk", async () => {
+      const setup = await mockBackend();
+      const el = await loaded(setup);
+      await openForm(el);
+      await fill(el, 'perso.example.org');
+      await press(el, 'Valider');
+      expect(description(field(el))).to.contain('Vouliez-vous dire https://perso.example.org ?');
+      expect(description(field(el))).to.contain('Adresse complète, commençant par https://');
+      el.setAttribute('lang', 'en');
+      await waitFor(() => expect(description(field(el, 'Website'))).to.contain('Full address, starting with https://'));
+      expect(button(el, 'Use this address')).to.exist;
+      el.setAttribute('lang', 'fr');
+      await waitFor(() => expect(description(field(el))).to.contain('Adresse complète, commençant par https://'));
+      expect(button(el, 'Utiliser cette adresse')).to.exist;
+      expect(field(el).value, 'what the person typed').to.equal('perso.example.org');
+    });
   });
 
   describe('configuration', () => {

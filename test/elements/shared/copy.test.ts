@@ -6,7 +6,9 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
-import { fr } from '../../../src/i18n/fr.js';
+import { fr as firstModuleFrench } from '../../../src/i18n/fr.js';
+import { generalInfoEditFr } from '../../../src/i18n/sections/general-info-edit.js';
+import { phonesEditFr } from '../../../src/i18n/sections/phones-edit.js';
 import { resetConfig } from '../../../src/config.js';
 import { demoAccount } from '../../../src/mocks/demo-account.js';
 import type { Phone } from '../../../src/contract/schemas.js';
@@ -37,6 +39,9 @@ function shownText(root: ShadowRoot): string {
   }
   return text;
 }
+
+/** Every French message, those that travel with the edit forms included. */
+const fr = { ...firstModuleFrench, ...generalInfoEditFr, ...phonesEditFr };
 
 describe('copy', () => {
   afterEach(() => {
