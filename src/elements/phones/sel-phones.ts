@@ -12,6 +12,7 @@ import { formatStoredPhone } from './stored-format.js';
 import { isKnownRegion, viewRegion } from './view-region.js';
 import { renderPhoneList, typeLabel } from './view.js';
 import { ButtonPress } from '../shared/button-press.js';
+import { EditPart } from '../shared/edit-part.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
 import { litKit } from '../shared/lit-kit.js';
@@ -110,11 +111,8 @@ export class SelPhones extends SelSection {
   protected readonly section: Section = 'phones';
   protected readonly titleKey: MessageKey = 'phones.title';
 
-  /** The rules and the form's row logic, once downloaded (loader.ts). */
-  @state() private kit: PhoneEditing | undefined;
-  @state() private toolsFailed = false;
-  /** « Modifier… » was pressed before the rules arrived: the form opens when they do. */
-  @state() private toolsAwaited = false;
+  /** The rules and the form's row logic and markup: downloaded on « Modifier… », fetched ahead (loader.ts). */
+  private readonly editPart = new EditPart(this, () => SelPhones.loadPhoneTools(), 'sel-phones');
   @state() private editing = false;
   /** The person's rows while editing: kept across every failure. */
   @state() private rows: readonly PhoneRow[] = [];
@@ -162,31 +160,10 @@ export class SelPhones extends SelSection {
     return this.tools ? this.tools.normalizeRegion(region) : region.trim().toUpperCase();
   }
 
-  /** The rules, downloaded once for every `<sel-phones>`; `undefined` when the download failed (said in view). */
-  private async loadTools(): Promise<PhoneEditing | undefined> {
-    if (this.kit) return this.kit;
-    this.toolsFailed = false;
-    try {
-      this.kit = await SelPhones.loadPhoneTools();
-      return this.kit;
-    } catch (error) {
-      console.error('<sel-phones> could not download its phone number rules.', error);
-      this.toolsFailed = true;
-      return undefined;
-    }
+  /** The rules and the form, once downloaded. */
+  private get kit(): PhoneEditing | undefined {
+    return this.editPart.part;
   }
-
-  /**
-   * Hover or focus on « Modifier… »: the rules start downloading, so that they are usually here by the
-   * click. A failure here is not shown: the click tries again and says so if it fails too.
-   */
-  private prefetchTools = (): void => {
-    if (this.kit) return;
-    SelPhones.loadPhoneTools().then(
-      (kit) => (this.kit ??= kit),
-      () => undefined,
-    );
-  };
 
   protected renderAccount(account: Account): TemplateResult {
     const kit = this.kit;
@@ -198,12 +175,12 @@ export class SelPhones extends SelSection {
     const msg = this.msg.bind(this);
     return html`${renderPhoneList(account.phones, viewRegion(this.defaultRegion), msg)}
     ${
-      this.toolsAwaited
+      this.editPart.awaited
         ? html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`
         : nothing
     }
     ${
-      this.toolsFailed
+      this.editPart.failed
         ? html`<p class="message error" role="alert" part="message">${this.msg('phones.toolsFailed')}</p>
             <div class="actions">
               <button type="button" part="button" id="retry-tools" @click=${this.retryTools}>
@@ -219,16 +196,16 @@ export class SelPhones extends SelSection {
     }
     ${
       account.editable.phones
-        ? this.toolsFailed
+        ? this.editPart.failed
           ? nothing
           : html`<div class="actions">
               <button
                 type="button"
                 part="button edit-button"
                 aria-label=${this.msg('phones.edit')}
-                aria-disabled=${this.toolsAwaited ? 'true' : 'false'}
-                @pointerenter=${this.prefetchTools}
-                @focus=${this.prefetchTools}
+                aria-disabled=${this.editPart.awaited ? 'true' : 'false'}
+                @pointerenter=${this.editPart.prefetch}
+                @focus=${this.editPart.prefetch}
                 @click=${this.startEditing}
               >
                 ${this.msg('common.edit')}
@@ -314,18 +291,13 @@ export class SelPhones extends SelSection {
   };
 
   private startEditing = async (): Promise<void> => {
-    if (this.toolsAwaited) return;
-    let kit = this.kit;
+    if (this.editPart.awaited) return;
+    const kit = await this.editPart.open();
+    // Failed: the view says so, with « Réessayer » in the place of « Modifier… », which has the focus.
     if (!kit) {
-      this.toolsAwaited = true;
-      kit = await this.loadTools();
-      this.toolsAwaited = false;
-      // Failed: the view says so, with « Réessayer » in the place of « Modifier… », which has the focus.
-      if (!kit) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLButtonElement>('#retry-tools')?.focus();
-        return;
-      }
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLButtonElement>('#retry-tools')?.focus();
+      return;
     }
     const account = this.account;
     if (!account || !this.isConnected) return;
