@@ -5,9 +5,8 @@
  *
  * The value is bound as a property (`.value`): a password never becomes an attribute.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import type { TemplateResult } from 'lit';
+import { html, ifDefined, live, nothing } from '../lazy/lit.js';
 
 export type PasswordField = 'current' | 'new' | 'confirm';
 

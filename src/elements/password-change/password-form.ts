@@ -1,0 +1,16 @@
+/**
+ * Everything the open password form needs and the collapsed section does not: the fields, the policy
+ * checklist, the strength meter and its controller, the form's styles. One chunk, which
+ * `<sel-password-change>` downloads when « Changer de mot de passe… » is hovered, focused or pressed, or at
+ * once when the section must open on the form (see form-loader.ts).
+ *
+ * Its modules render with the Lit of lazy/lit.ts, which the entry hands over through `receiveLit`.
+ */
+export { receiveLit } from '../lazy/lit.js';
+export { renderChecklist, STRENGTH_LEVELS } from './checklist-view.js';
+export { renderPasswordField } from './field-view.js';
+export { adoptPasswordStyles } from './light-styles.js';
+export { passwordRulesFor } from './rules-attribute.js';
+export { PasswordStrengthController } from './strength-controller.js';
+export { renderStrength } from './strength-view.js';
+export { blocksSubmit, buildChecklist, countedRules, isChecklistRule } from '../../validation/password-checklist.js';
