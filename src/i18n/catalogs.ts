@@ -6,7 +6,9 @@
 import { fr } from './fr.js';
 import type { Language, Messages } from './messages.js';
 
-const loaded: Partial<Record<Language, Messages>> = { fr };
+/** French, completed in place when a part of it arrives (addFrenchMessages), so that elements holding it see it. */
+const french: Partial<Messages> = { ...fr };
+const loaded: Partial<Record<Language, Messages>> = { fr: french as Messages };
 let english: Promise<Messages> | undefined;
 
 /** The catalog of `language` if it is here already. */
@@ -26,4 +28,12 @@ export function loadCatalog(language: Language): Promise<Messages> {
     },
   );
   return english;
+}
+
+/**
+ * Adds messages that travel with the code that shows them (the open password form's French) to the French
+ * catalog. Called before that code renders: elements already holding the catalog see them at once.
+ */
+export function addFrenchMessages(messages: Partial<Messages>): void {
+  Object.assign(french, messages);
 }

@@ -4,7 +4,8 @@
  * `<sel-password-change>` downloads when « Changer de mot de passe… » is hovered, focused or pressed, or at
  * once when the section must open on the form (see form-loader.ts).
  *
- * Its modules render with the Lit of lazy/lit.ts, which the entry hands over through `receiveLit`.
+ * Its modules render with the Lit of lazy/lit.ts, which the entry hands over through `receiveLit`. The
+ * form's French messages come with it (the element adds them to the French catalog before rendering).
  */
 export { receiveLit } from '../lazy/lit.js';
 export { renderChecklist, STRENGTH_LEVELS } from './checklist-view.js';
@@ -14,3 +15,4 @@ export { passwordRulesFor } from './rules-attribute.js';
 export { PasswordStrengthController } from './strength-controller.js';
 export { renderStrength } from './strength-view.js';
 export { blocksSubmit, buildChecklist, countedRules, isChecklistRule } from '../../validation/password-checklist.js';
+export { passwordFormFr } from '../../i18n/sections/password-form.js';

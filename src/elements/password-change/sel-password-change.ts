@@ -10,6 +10,7 @@ import {
 import { property, state } from 'lit/decorators.js';
 import type { SelError } from '../../api/errors.js';
 import type { Account, Section } from '../../contract/schemas.js';
+import { addFrenchMessages } from '../../i18n/catalogs.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { messageKeyFor } from '../shared/error-messages.js';
 import { isolatedText, serverText } from '../shared/server-text.js';
@@ -417,6 +418,8 @@ export class SelPasswordChange extends SelSection {
 
   private useForm(kit: PasswordForm): void {
     if (this.kit) return;
+    // Before the form renders: its French messages came with its code.
+    addFrenchMessages(kit.passwordFormFr);
     this.kit = kit;
     this.strength = new kit.PasswordStrengthController(this);
   }

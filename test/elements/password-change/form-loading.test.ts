@@ -158,4 +158,29 @@ describe('<sel-password-change>: the form downloaded on demand', () => {
       console.error = consoleError;
     }
   });
+
+  it('the open form follows a live language switch both ways, its French coming with its code', async () => {
+    download.failing(false);
+    const setup = await mockBackend({ account: demoAccount() });
+    const el = await fixture<SelPasswordChange>(
+      html`<sel-password-change lang="en" api-base=${setup.apiBase}></sel-password-change>`,
+    );
+    const open = await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Change password…'));
+    open.click();
+    await waitFor(() => textbox(el, 'Current password'));
+    expect(visibleText(el)).to.contain('Rules for the new password');
+
+    // Opened in English: the French it switches to is the French that came with the form's code.
+    el.lang = 'fr';
+    await waitFor(() => textbox(el, CURRENT));
+    for (const name of [NEW, 'Confirmation du nouveau mot de passe']) expect(textbox(el, name)).to.exist;
+    expect(visibleText(el)).to.contain('Règles du nouveau mot de passe');
+    expect(visibleText(el), 'a message key on screen').not.to.match(/\bpassword\.[a-zA-Z]/);
+
+    el.lang = 'en';
+    await waitFor(() => textbox(el, 'New password'));
+    expect(visibleText(el)).to.contain('Rules for the new password');
+    expect(visibleText(el), 'a message key on screen').not.to.match(/\bpassword\.[a-zA-Z]/);
+    await expect(el).to.be.accessible();
+  });
 });
