@@ -8,11 +8,9 @@
  * form's French messages come with it (the element adds them to the French catalog before rendering).
  */
 export { receiveLit } from '../lazy/lit.js';
-export { renderChecklist, STRENGTH_LEVELS } from './checklist-view.js';
-export { renderPasswordField } from './field-view.js';
+export { STRENGTH_LEVELS } from './checklist-view.js';
+export { renderPasswordForm } from './form-view.js';
 export { adoptPasswordStyles } from './light-styles.js';
-export { passwordRulesFor } from './rules-attribute.js';
 export { PasswordStrengthController } from './strength-controller.js';
-export { renderStrength } from './strength-view.js';
 export { blocksSubmit, buildChecklist, countedRules, isChecklistRule } from '../../validation/password-checklist.js';
 export { passwordFormFr } from '../../i18n/sections/password-form.js';

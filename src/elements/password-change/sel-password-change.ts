@@ -18,6 +18,7 @@ import type { ChecklistItem, StrengthStatus } from '../../validation/password-ch
 import type { PasswordField } from './field-view.js';
 import { nextPasswordFormIds } from './form-ids.js';
 import { loadPasswordForm, type PasswordForm } from './form-loader.js';
+import type { PasswordFormActions } from './form-view.js';
 import { passwordExpiry } from './expiry.js';
 import type { PasswordStrengthController } from './strength-controller.js';
 import { ButtonPress } from '../shared/button-press.js';
@@ -26,12 +27,6 @@ import { SelSection } from '../shared/sel-section.js';
 
 /** The checklist is announced once typing pauses this long: a screen reader hears a summary, not each key. */
 export const SUMMARY_DELAY_MS = 1000;
-
-const LABEL_OF_FIELD: Record<PasswordField, MessageKey> = {
-  current: 'password.field.current',
-  new: 'password.field.new',
-  confirm: 'password.field.confirm',
-};
 
 /** `strength-words="poitiers, univ-poitiers, ent"`: a comma-separated list in the attribute. */
 const wordList: ComplexAttributeConverter<string[]> = {
@@ -175,6 +170,18 @@ export class SelPasswordChange extends SelSection {
   private readonly buttonPress = new ButtonPress();
   /** `msg` as a plain function, for the render helpers in other files. */
   private readonly say = (key: MessageKey, params?: Record<string, string | number>): string => this.msg(key, params);
+  /** The form's handlers, handed to its view (form-view.ts) at each render: the same functions every time. */
+  private readonly formActions: PasswordFormActions = {
+    msg: this.say,
+    submit: (event) => void this.submit(event),
+    keydown: (event) => this.onKeydown(event),
+    focusin: (event) => this.onFocusIn(event),
+    focusout: (event) => this.onFocusOut(event),
+    pointerdown: (event) => this.buttonPress.onPointerDown(event),
+    input: (field, event) => this.onInput(field, event),
+    toggle: (field) => this.toggle(field),
+    cancel: () => this.cancel(),
+  };
   /** Created with the form's code: the meter's state and its engine. */
   private strength: PasswordStrengthController | undefined;
   private readonly ids = nextPasswordFormIds();
@@ -573,33 +580,6 @@ export class SelPasswordChange extends SelSection {
     return undefined;
   }
 
-  private fieldError(field: PasswordField, items: readonly ChecklistItem[]): string | undefined {
-    const { current, new: next, confirm } = this.values;
-    switch (field) {
-      case 'current':
-        if (this.currentRejected) return this.msg('password.error.wrongCurrent');
-        return this.attempted && current === '' ? this.msg('password.error.currentMissing') : undefined;
-      case 'new':
-        if (this.serverRefused) {
-          if (this.serverDetail) {
-            return this.msg('password.error.policyDetail', { detail: isolatedText(this.serverDetail) });
-          }
-          // Nothing to point at in the list: no code this element knows, and no words from the server.
-          return this.serverViolations.some((code) => this.kit?.isChecklistRule(code))
-            ? this.msg('password.error.policy')
-            : this.msg('password.error.policyNoReason');
-        }
-        if (!this.attempted) return undefined;
-        if (next === '') return this.msg('password.error.newMissing');
-        return items.some((item) => item.state === 'unmet') ? this.msg('password.error.rulesUnmet') : undefined;
-      case 'confirm':
-        if (confirm === '') return this.attempted ? this.msg('password.error.confirmMissing') : undefined;
-        return (this.attempted || this.confirmTouched) && confirm !== next
-          ? this.msg('password.error.mismatch')
-          : undefined;
-    }
-  }
-
   private summaryText(): string {
     const account = this.account;
     const kit = this.kit;
@@ -709,142 +689,45 @@ export class SelPasswordChange extends SelSection {
     }
   }
 
-  /** What goes into the light DOM: the form while open, nothing otherwise. */
+  /** What goes into the light DOM: the form while open (form-view.ts, in the form's chunk), nothing otherwise. */
   private renderLightDom(): TemplateResult | typeof nothing {
     const account = this.account;
     const kit = this.kit;
     if (!this.opened || !kit || !account?.editable.password) return nothing;
-    return html`<form
-      class="sel-pc-form"
-      method="post"
-      novalidate
-      aria-label=${this.msg('password.formName')}
-      @submit=${this.submit}
-      @keydown=${this.onKeydown}
-      @focusin=${this.onFocusIn}
-      @focusout=${this.onFocusOut}
-      @pointerdown=${this.buttonPress.onPointerDown}
-    >
-      ${this.renderUsername(account)} ${this.succeeded ? this.renderSuccess() : this.renderFields(kit, account)}
-    </form>`;
-  }
-
-  /**
-   * The login, for password managers to file the new password under the right account: out of sight,
-   * out of the tab order and of the accessibility tree, but not `type="hidden"`, which managers ignore.
-   */
-  private renderUsername(account: Account): TemplateResult {
-    return html`<div class="sel-pc-visually-hidden" aria-hidden="true">
-      <label for=${this.ids.username}>${this.msg('password.username')}</label>
-      <input
-        class="sel-pc-username"
-        id=${this.ids.username}
-        name="username"
-        type="text"
-        autocomplete="username"
-        readonly
-        tabindex="-1"
-        .value=${account.uid}
-      />
-    </div>`;
-  }
-
-  private renderFields(kit: PasswordForm, account: Account): TemplateResult {
     const flow = this.saveFlow;
-    const items = this.checklist(kit, account);
-    const typed = this.values.new !== '';
-    const busy: MessageKey | undefined = flow.pending
-      ? 'common.saving'
-      : this.checking
-        ? 'password.checking'
-        : undefined;
-    return html`${this.renderField(kit, 'current', items, [])} ${this.renderField(kit, 'new', items, [this.ids.rules])}
-      ${kit.renderChecklist(items, { title: this.ids.rulesTitle, list: this.ids.rules }, this.say)}
-      ${kit.renderStrength(
-        {
-          labelId: this.ids.strengthLabel,
-          feedbackId: this.ids.feedback,
-          status: this.strength?.status ?? 'idle',
-          result: this.strength?.result,
-          typed,
-        },
-        this.say,
-      )}
-      ${this.renderField(kit, 'confirm', items, [])}
-      <p class="sel-pc-visually-hidden" role="status">${busy ? this.msg(busy) : this.summary}</p>
-      ${this.renderFormError()}
-      ${
-        /* Seen here, heard through the status above: a live region must be on the page before its text. */
-        busy ? html`<p class="sel-pc-message sel-pc-muted" aria-hidden="true">${this.msg(busy)}</p>` : nothing
-      }
-      <div class="sel-pc-actions">
-        <button
-          type="submit"
-          class="sel-pc-button sel-pc-confirm"
-          aria-disabled=${flow.blocked || this.checking ? 'true' : 'false'}
-        >
-          ${this.msg('common.save')}
-        </button>
-        <button type="button" class="sel-pc-button sel-pc-cancel" @click=${this.cancel}>
-          ${this.msg('common.cancel')}
-        </button>
-      </div>`;
+    return kit.renderPasswordForm(
+      {
+        account,
+        ids: this.ids,
+        values: this.values,
+        shown: this.shown,
+        items: this.checklist(kit, account),
+        attempted: this.attempted,
+        confirmTouched: this.confirmTouched,
+        currentRejected: this.currentRejected,
+        serverViolations: this.serverViolations,
+        serverDetail: this.serverDetail === undefined ? undefined : isolatedText(this.serverDetail),
+        serverRefused: this.serverRefused,
+        succeeded: this.succeeded,
+        strength: { status: this.strength?.status ?? 'idle', result: this.strength?.result },
+        busy: flow.pending ? 'common.saving' : this.checking ? 'password.checking' : undefined,
+        summary: this.summary,
+        blocked: flow.blocked || this.checking,
+        retryInSeconds: flow.retryInSeconds,
+        formError: this.formError(),
+      },
+      this.formActions,
+    );
   }
 
-  private renderField(
-    kit: PasswordForm,
-    field: PasswordField,
-    items: readonly ChecklistItem[],
-    describedBy: string[],
-  ): TemplateResult {
-    const label = this.msg(LABEL_OF_FIELD[field]);
-    const account = this.account;
-    return kit.renderPasswordField({
-      field,
-      inputId: this.ids.input[field],
-      errorId: this.ids.error[field],
-      label,
-      toggleText: this.msg('password.show'),
-      toggleHiddenText: this.msg('password.showWhich', { field: label }),
-      value: this.values[field],
-      shown: this.shown[field],
-      error: this.fieldError(field, items),
-      describedBy,
-      passwordRules: field !== 'current' && account ? kit.passwordRulesFor(account.passwordPolicy) : undefined,
-      onInput: (event) => this.onInput(field, event),
-      onToggle: () => this.toggle(field),
-    });
-  }
-
-  /** Failures that are not about one field: said once, above « Valider », and focused. */
-  private renderFormError(): TemplateResult | typeof nothing {
-    const flow = this.saveFlow;
-    const error = flow.error;
-    if (flow.retryInSeconds > 0) {
-      // The countdown is not live: announcing every second would drown everything else.
-      return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
-        <span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>
-      </div>`;
-    }
+  /** A failure the form says above « Valider »: not one the fields say (wrong current password, refused new one). */
+  private formError(): { text: string; detail: TemplateResult | undefined } | undefined {
+    const error = this.saveFlow.error;
     if (!error || isWrongCurrentPassword(error) || (error.kind === 'validation' && error.code === 'policy_violation')) {
-      return nothing;
+      return undefined;
     }
     const detail = error.kind === 'validation' ? error.detail : undefined;
-    return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
-      ${this.errorText(error)} ${detail === undefined ? nothing : serverText(detail)}
-    </div>`;
-  }
-
-  private renderSuccess(): TemplateResult {
-    return html`<div class="sel-pc-message sel-pc-success" role="status" tabindex="-1" id=${this.ids.saved}>
-        <p>${this.msg('password.saved')}</p>
-        <p>${this.msg('password.savedAdvice')}</p>
-      </div>
-      <div class="sel-pc-actions">
-        <button type="button" class="sel-pc-button sel-pc-close" @click=${this.cancel}>
-          ${this.msg('password.close')}
-        </button>
-      </div>`;
+    return { text: this.errorText(error), detail: detail === undefined ? undefined : serverText(detail) };
   }
 }
 
