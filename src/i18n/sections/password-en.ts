@@ -21,12 +21,4 @@ export const passwordEn: SectionMessages<typeof passwordFr> = {
   'password.formFailed': 'The password change form could not be loaded. Check your connection, then try again.',
   'password.notEditable':
     "This account's password is managed by another service: it cannot be changed here. To change it, contact your institution's IT help desk.",
-
-  'password.error.notAllowed':
-    "Changing the password is not allowed for your account from this page. Contact your institution's IT help desk.",
-  'password.error.locked':
-    "Your account is temporarily locked after several wrong passwords. You can try again from {time} (in about {minutes} min); if in doubt, contact your institution's IT help desk.",
-  'password.error.lockedNoRetry':
-    "Your account is locked after several wrong passwords. Try again later; if it stays locked, contact your institution's IT help desk.",
-  'password.saved': 'Your password has been changed.',
 };

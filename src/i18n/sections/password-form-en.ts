@@ -76,4 +76,11 @@ export const passwordFormEn: SectionMessages<typeof passwordFormFr> = {
   'password.savedAdvice':
     'From now on, use the new password wherever you log in with your account, including on your mobile devices.',
   'password.close': 'Close',
+  'password.error.notAllowed':
+    "Changing the password is not allowed for your account from this page. Contact your institution's IT help desk.",
+  'password.error.locked':
+    "Your account is temporarily locked after several wrong passwords. You can try again from {time} (in about {minutes} min); if in doubt, contact your institution's IT help desk.",
+  'password.error.lockedNoRetry':
+    "Your account is locked after several wrong passwords. Try again later; if it stays locked, contact your institution's IT help desk.",
+  'password.saved': 'Your password has been changed.',
 };

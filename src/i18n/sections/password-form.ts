@@ -2,8 +2,9 @@
  * Messages of the open password form (fields, checklist, strength meter, the form's own errors), apart from
  * password.ts so that they travel with the form's chunk: a French page downloads them when « Changer de mot
  * de passe… » is reached for, with the code that shows them (elements/password-change/password-form.ts hands
- * them to catalogs.ts, `addFrenchMessages`). The English side is in password-form-en.ts, in the English
- * catalog. No message ever receives a password as a parameter.
+ * them to catalogs.ts, `addFrenchMessages`). How a save ended is here too, even when the section says it
+ * after the form was closed: there is no save without the form. The English side is in password-form-en.ts,
+ * in the English catalog. No message ever receives a password as a parameter.
  */
 
 export const passwordFormFr = {
@@ -81,4 +82,11 @@ export const passwordFormFr = {
   'password.savedAdvice':
     'Utilisez désormais le nouveau mot de passe partout où vous vous connectez avec votre compte, y compris sur vos appareils mobiles.',
   'password.close': 'Fermer',
+  'password.error.notAllowed':
+    "Le changement de mot de passe n'est pas autorisé pour votre compte depuis cette page. Contactez l'assistance informatique de votre établissement.",
+  'password.error.locked':
+    'Votre compte est temporairement verrouillé après plusieurs mots de passe incorrects. Vous pourrez réessayer à partir de {time} (dans {minutes} min environ) ; en cas de doute, contactez l’assistance informatique de votre établissement.',
+  'password.error.lockedNoRetry':
+    'Votre compte est verrouillé après plusieurs mots de passe incorrects. Réessayez plus tard ; si le verrouillage persiste, contactez l’assistance informatique de votre établissement.',
+  'password.saved': 'Votre mot de passe a été changé.',
 };

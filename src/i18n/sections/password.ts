@@ -1,8 +1,7 @@
 /**
  * Messages of `<sel-password-change>`, in the words of the user guide's « Authentification » zone
- * (« Changer de mot de passe… ») and its advice: what the section says with its form closed, and of a
- * save that ended after the form was closed. The open form's messages are in password-form.ts, which
- * travels with the form's code. Counts come in a `.one` / `.other` pair.
+ * (« Changer de mot de passe… ») and its advice: what the section says before its form's code is here. The
+ * form's messages are in password-form.ts, which travels with that code. Counts come in a `.one` / `.other` pair.
  * No message ever receives a password as a parameter.
  */
 
@@ -26,12 +25,4 @@ export const passwordFr = {
     "Le formulaire de changement de mot de passe n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.",
   'password.notEditable':
     "Le mot de passe de ce compte est géré par un autre service : il ne peut pas être changé ici. Pour le changer, contactez l'assistance informatique de votre établissement.",
-
-  'password.error.notAllowed':
-    "Le changement de mot de passe n'est pas autorisé pour votre compte depuis cette page. Contactez l'assistance informatique de votre établissement.",
-  'password.error.locked':
-    'Votre compte est temporairement verrouillé après plusieurs mots de passe incorrects. Vous pourrez réessayer à partir de {time} (dans {minutes} min environ) ; en cas de doute, contactez l’assistance informatique de votre établissement.',
-  'password.error.lockedNoRetry':
-    'Votre compte est verrouillé après plusieurs mots de passe incorrects. Réessayez plus tard ; si le verrouillage persiste, contactez l’assistance informatique de votre établissement.',
-  'password.saved': 'Votre mot de passe a été changé.',
 };
