@@ -7,6 +7,15 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 
-export const litKit = { html, nothing, css, unsafeCSS, ifDefined, live, repeat };
+/** Spelled out rather than inferred: the declaration build cannot name the directives' inferred types. */
+export interface LitKit {
+  html: typeof html;
+  nothing: typeof nothing;
+  css: typeof css;
+  unsafeCSS: typeof unsafeCSS;
+  ifDefined: typeof ifDefined;
+  live: typeof live;
+  repeat: typeof repeat;
+}
 
-export type LitKit = typeof litKit;
+export const litKit: LitKit = { html, nothing, css, unsafeCSS, ifDefined, live, repeat };
