@@ -10,8 +10,6 @@ import { html, ifDefined, live, nothing } from '../lazy/lit.js';
 
 export type PasswordField = 'current' | 'new' | 'confirm';
 
-export const PASSWORD_FIELDS: readonly PasswordField[] = ['current', 'new', 'confirm'];
-
 /** The names password managers and browsers recognise; `new-password` twice, as the HTML spec intends. */
 export const AUTOCOMPLETE_OF_FIELD: Record<PasswordField, 'current-password' | 'new-password'> = {
   current: 'current-password',

@@ -48,7 +48,9 @@ const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, n
  * the new one and its confirmation, the policy as a checklist that follows the typing, and a zxcvbn
  * strength meter whose dictionaries load the first time a password field gets focus. Scores run in a Web
  * Worker, so that typing never waits for them; where the page forbids workers, on the main thread once
- * typing pauses.
+ * typing pauses. The form's own code (its view, checklist, meter, styles and French) is downloaded when
+ * « Changer de mot de passe… » is hovered, focused or pressed; the section says so while it comes, and offers
+ * « Réessayer » when it does not.
  *
  * The form lives in the element's light DOM (in the `form` slot), so that password managers (Bitwarden,
  * 1Password, KeePassXC, the browser's own) and `<label for>` reach its inputs; its styles travel with the
