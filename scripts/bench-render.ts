@@ -55,6 +55,7 @@ async function medianLoads(
     firstModuleMs: of('firstModuleMs'),
     pageCompleteMs: of('pageCompleteMs'),
     pageCompleteBytes: of('pageCompleteBytes'),
+    openFormBytes: of('openFormBytes'),
     firstScoreMs: of('firstScoreMs'),
     firstFocusBytes: of('firstFocusBytes'),
   };
@@ -88,6 +89,7 @@ async function networkTable(browser: Browser, server: BenchServer): Promise<void
           kB(plain.pageCompleteBytes),
           ratio(elements.pageCompleteBytes, plain.pageCompleteBytes),
         ],
+        ['bytes: opening the password form', kB(elements.openFormBytes), '0', '—'],
         ['bytes: first password focus', kB(elements.firstFocusBytes), '0', '—'],
       );
     }

@@ -24,6 +24,8 @@ export interface LoadFigures {
   firstModuleMs: number;
   pageCompleteMs: number;
   pageCompleteBytes: number;
+  /** What « Changer de mot de passe… » fetches: the form's chunk (a person's hover fetches it before the press). */
+  openFormBytes: number;
   firstScoreMs: number;
   firstFocusBytes: number;
 }
@@ -41,6 +43,7 @@ export async function loadElementsPage(browser: Browser, origin: string, preset:
     const firstModuleMs = await page.evaluate(firstModuleLoaded);
     const pageCompleteBytes = network.takeBytes();
     await page.evaluate(openPasswordForm);
+    const openFormBytes = network.takeBytes();
     const focusedAt = await page.evaluate(focusNewPassword);
     await page.keyboard.type(TYPED_PASSWORD);
     const scoredAt = await page.evaluate(waitForFirstScore);
@@ -48,6 +51,7 @@ export async function loadElementsPage(browser: Browser, origin: string, preset:
       firstModuleMs,
       pageCompleteMs,
       pageCompleteBytes,
+      openFormBytes,
       firstScoreMs: scoredAt - focusedAt,
       firstFocusBytes: network.takeBytes(),
     };
@@ -68,6 +72,7 @@ export async function loadPlainPage(browser: Browser, origin: string, preset: Ne
       firstModuleMs: document,
       pageCompleteMs: complete,
       pageCompleteBytes: network.takeBytes(),
+      openFormBytes: 0,
       firstScoreMs: 0,
       firstFocusBytes: 0,
     };

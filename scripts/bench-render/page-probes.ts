@@ -16,12 +16,19 @@ export const WAIT_FOR_ACCOUNT = `new Promise((resolve) => {
   check();
 })`;
 
-/** Opens the password form (« Changer de mot de passe… ») and waits for its new-password field. */
+/**
+ * Opens the password form (« Changer de mot de passe… ») and waits for its new-password field. The form's
+ * code is a chunk of its own, fetched on the press (a person's hover would have fetched it sooner): the
+ * field shows once it is here, polled every frame.
+ */
 export async function openPasswordForm(): Promise<void> {
-  const host = document.querySelector('sel-password-change') as HTMLElement & { updateComplete: Promise<unknown> };
+  const host = document.querySelector('sel-password-change') as HTMLElement;
   (host.shadowRoot!.querySelector('[part~="open-button"]') as HTMLElement).click();
-  await host.updateComplete;
-  if (!host.querySelector('input[autocomplete="new-password"]')) throw new Error('no new-password field');
+  const giveUpAt = performance.now() + 30_000;
+  while (!host.querySelector('input[autocomplete="new-password"]')) {
+    if (performance.now() > giveUpAt) throw new Error('no new-password field');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
 }
 
 /** Focuses the new-password field: the first focus is what starts the worker and its dictionaries. */

@@ -34,7 +34,7 @@ export function loadCatalog(language: Language): Promise<Messages> {
   return english;
 }
 
-/** The French messages an edit form's chunk brought (its loader calls this before handing the form over). */
+/** The French messages an edit form's chunk brought (its loader calls this before the form renders: elements already holding the catalog see them at once). */
 export function addFrenchMessages(messages: Partial<Messages>): void {
   Object.assign(french, messages);
 }

@@ -2,6 +2,7 @@ import type { Messages } from './messages.js';
 import { commonEn } from './sections/common-en.js';
 import { generalInfoEn } from './sections/general-info-en.js';
 import { passwordEn } from './sections/password-en.js';
+import { passwordFormEn } from './sections/password-form-en.js';
 import { phonesEn } from './sections/phones-en.js';
 import { redlistEn } from './sections/redlist-en.js';
 
@@ -12,4 +13,5 @@ export const en: Messages = {
   ...phonesEn,
   ...redlistEn,
   ...passwordEn,
+  ...passwordFormEn,
 };

@@ -85,6 +85,24 @@ describe('dist/sel-widgets.js on a plain page under a strict CSP', () => {
     expect(frameWindow().cspViolations).to.deep.equal([]);
   });
 
+  it('is complete without the password form: fetched on hover of « Changer de mot de passe… », the form opens', async () => {
+    await openPage();
+    const fetched = () => frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
+    const formCode = () => fetched().filter((name) => /\/sel-widgets-password-form-[^/]*\.js$/.test(name));
+    expect(formCode()).to.deep.equal([]);
+    const password = shadowOf('sel-password-change');
+    const open = getByRole(password, 'button', 'Changer de mot de passe…');
+    open.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitFor(() => expect(formCode()).to.have.length(1));
+    open.click();
+    const element = frame.contentDocument!.querySelector('sel-password-change')!;
+    await waitFor(() => getByRole(element, 'textbox', 'Ancien mot de passe'));
+    expect(formCode()).to.have.length(1);
+    // The chunk imports nothing (it renders with the first module's Lit): the library is fetched once.
+    expect(fetched().filter((name) => /\/sel-widgets\.js$/.test(name))).to.have.length(1);
+    expect(frameWindow().cspViolations).to.deep.equal([]);
+  });
+
   it('saves through the real HTTP contract', async () => {
     await openPage();
     const redlist = shadowOf('sel-redlist');

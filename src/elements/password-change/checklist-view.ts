@@ -2,7 +2,8 @@
  * The checklist in words: each rule, and whether it is met said in text (« satisfaite » / « non
  * satisfaite ») beside an icon whose shape differs too, so that no state is told by colour alone.
  */
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from '../lazy/lit.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { ChecklistItem, ChecklistRule, RuleState } from '../../validation/password-checklist.js';
 

@@ -5,13 +5,10 @@
  *
  * The value is bound as a property (`.value`): a password never becomes an attribute.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import type { TemplateResult } from 'lit';
+import { html, ifDefined, live, nothing } from '../lazy/lit.js';
 
 export type PasswordField = 'current' | 'new' | 'confirm';
-
-export const PASSWORD_FIELDS: readonly PasswordField[] = ['current', 'new', 'confirm'];
 
 /** The names password managers and browsers recognise; `new-password` twice, as the HTML spec intends. */
 export const AUTOCOMPLETE_OF_FIELD: Record<PasswordField, 'current-password' | 'new-password'> = {

@@ -10,37 +10,23 @@ import {
 import { property, state } from 'lit/decorators.js';
 import type { SelError } from '../../api/errors.js';
 import type { Account, Section } from '../../contract/schemas.js';
+import { addFrenchMessages } from '../../i18n/catalogs.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { messageKeyFor } from '../shared/error-messages.js';
 import { isolatedText, serverText } from '../shared/server-text.js';
-import {
-  blocksSubmit,
-  buildChecklist,
-  countedRules,
-  isChecklistRule,
-  type ChecklistItem,
-  type StrengthStatus,
-} from '../../validation/password-checklist.js';
-import { renderChecklist, STRENGTH_LEVELS } from './checklist-view.js';
-import { PASSWORD_FIELDS, renderPasswordField, type PasswordField } from './field-view.js';
+import type { ChecklistItem, StrengthStatus } from '../../validation/password-checklist.js';
+import type { PasswordField } from './field-view.js';
 import { nextPasswordFormIds } from './form-ids.js';
-import { adoptPasswordStyles } from './light-styles.js';
+import { loadPasswordForm, type PasswordForm } from './form-loader.js';
+import type { PasswordFormActions } from './form-view.js';
 import { passwordExpiry } from './expiry.js';
-import { passwordRulesFor } from './rules-attribute.js';
-import { PasswordStrengthController } from './strength-controller.js';
-import { renderStrength } from './strength-view.js';
+import type { PasswordStrengthController } from './strength-controller.js';
 import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
 
 /** The checklist is announced once typing pauses this long: a screen reader hears a summary, not each key. */
 export const SUMMARY_DELAY_MS = 1000;
-
-const LABEL_OF_FIELD: Record<PasswordField, MessageKey> = {
-  current: 'password.field.current',
-  new: 'password.field.new',
-  confirm: 'password.field.confirm',
-};
 
 /** `strength-words="poitiers, univ-poitiers, ent"`: a comma-separated list in the attribute. */
 const wordList: ComplexAttributeConverter<string[]> = {
@@ -62,7 +48,9 @@ const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, n
  * the new one and its confirmation, the policy as a checklist that follows the typing, and a zxcvbn
  * strength meter whose dictionaries load the first time a password field gets focus. Scores run in a Web
  * Worker, so that typing never waits for them; where the page forbids workers, on the main thread once
- * typing pauses.
+ * typing pauses. The form's own code (its view, checklist, meter, styles and French) is downloaded when
+ * « Changer de mot de passe… » is hovered, focused or pressed; the section says so while it comes, and offers
+ * « Réessayer » when it does not.
  *
  * The form lives in the element's light DOM (in the `form` slot), so that password managers (Bitwarden,
  * 1Password, KeePassXC, the browser's own) and `<label for>` reach its inputs; its styles travel with the
@@ -144,6 +132,18 @@ export class SelPasswordChange extends SelSection {
    */
   @property({ attribute: 'strength-words', converter: wordList }) userWords: string[] = [];
 
+  /**
+   * Where every `<sel-password-change>` gets the form's code: the memoised dynamic import. Tests replace it
+   * to hold or fail the download.
+   * @internal
+   */
+  static loadPasswordForm: () => Promise<PasswordForm> = loadPasswordForm;
+
+  /** The form's code, once downloaded (form-loader.ts). */
+  @state() private kit: PasswordForm | undefined;
+  /** The form's code was asked for (a press, or a section that must open on the form) and is on its way. */
+  @state() private formAwaited = false;
+  @state() private formFailed = false;
   @state() private opened = false;
   /** What the person typed. Kept across every failure; emptied on success, cancel and removal. */
   @state() private values: PasswordValues = { ...NO_PASSWORDS };
@@ -172,7 +172,20 @@ export class SelPasswordChange extends SelSection {
   private readonly buttonPress = new ButtonPress();
   /** `msg` as a plain function, for the render helpers in other files. */
   private readonly say = (key: MessageKey, params?: Record<string, string | number>): string => this.msg(key, params);
-  private readonly strength = new PasswordStrengthController(this);
+  /** The form's handlers, handed to its view (form-view.ts) at each render: the same functions every time. */
+  private readonly formActions: PasswordFormActions = {
+    msg: this.say,
+    submit: (event) => void this.submit(event),
+    keydown: (event) => this.onKeydown(event),
+    focusin: (event) => this.onFocusIn(event),
+    focusout: (event) => this.onFocusOut(event),
+    pointerdown: (event) => this.buttonPress.onPointerDown(event),
+    input: (field, event) => this.onInput(field, event),
+    toggle: (field) => this.toggle(field),
+    cancel: () => this.cancel(),
+  };
+  /** Created with the form's code: the meter's state and its engine. */
+  private strength: PasswordStrengthController | undefined;
   private readonly ids = nextPasswordFormIds();
   /** The light-DOM child the form is rendered into; created on first connection, never in the constructor. */
   private formContainer: HTMLDivElement | undefined;
@@ -184,7 +197,7 @@ export class SelPasswordChange extends SelSection {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptPasswordStyles(this.getRootNode());
+    this.kit?.adoptPasswordStyles(this.getRootNode());
     if (!this.formContainer) {
       this.formContainer = document.createElement('div');
       this.formContainer.slot = 'form';
@@ -209,7 +222,7 @@ export class SelPasswordChange extends SelSection {
     super.willUpdate(changed);
     // Before this render, not after it: the form shows in the same update as the account.
     this.openIfMustChange();
-    const prepared = this.strength.preparedLanguage;
+    const prepared = this.strength?.preparedLanguage;
     // The page changed language while the meter was in use: its feedback must follow.
     if (this.opened && prepared && prepared !== this.i18n.language) this.prepareStrength();
   }
@@ -220,7 +233,7 @@ export class SelPasswordChange extends SelSection {
     if (!container) return;
     const root = this.getRootNode() as Document | ShadowRoot;
     // Again while the form is open: a page that replaces its adopted sheets must not leave the form unstyled.
-    if (this.opened) adoptPasswordStyles(root);
+    if (this.opened) this.kit?.adoptPasswordStyles(root);
     const focused = root.activeElement instanceof HTMLElement && container.contains(root.activeElement);
     const before = focused ? root.activeElement : null;
     render(this.renderLightDom(), container, { host: this });
@@ -232,6 +245,14 @@ export class SelPasswordChange extends SelSection {
   // ── Handlers ────────────────────────────────────────────────────────────────────────────────────────
 
   private open = async (): Promise<void> => {
+    if (this.formAwaited) return;
+    if (!(await this.loadForm())) {
+      // Failed: the section says so, with « Réessayer » in the place of the button, which had the focus.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLButtonElement>('#retry-form')?.focus();
+      return;
+    }
+    if (!this.isConnected) return;
     this.formGeneration++;
     this.dropSecrets();
     this.succeeded = false;
@@ -239,6 +260,30 @@ export class SelPasswordChange extends SelSection {
     this.viewError = undefined;
     this.saveFlow.reset();
     this.opened = true;
+    await this.updateComplete;
+    this.input('current')?.focus();
+  };
+
+  /**
+   * Hover or focus on « Changer de mot de passe… »: the form's code starts downloading, so that it is usually
+   * here by the click. A failure here is not shown: the click tries again and says so if it fails too.
+   */
+  private prefetchForm = (): void => {
+    if (this.kit) return;
+    SelPasswordChange.loadPasswordForm().then(
+      (kit) => this.useForm(kit),
+      () => undefined,
+    );
+  };
+
+  /** « Réessayer »: the form opens (or, opened by a reset, shows) once its code is here. */
+  private retryForm = async (): Promise<void> => {
+    if (!this.opened) return this.open();
+    if (!(await this.loadForm())) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLButtonElement>('#retry-form')?.focus();
+      return;
+    }
     await this.updateComplete;
     this.input('current')?.focus();
   };
@@ -309,7 +354,9 @@ export class SelPasswordChange extends SelSection {
     event.preventDefault();
     const store = this.store;
     const account = this.account;
-    if (!store || !account || this.saveFlow.blocked || this.checking) return;
+    const kit = this.kit;
+    const meter = this.strength;
+    if (!store || !account || !kit || !meter || this.saveFlow.blocked || this.checking) return;
     this.readInputs();
     this.attempted = true;
     const generation = this.formGeneration;
@@ -318,7 +365,7 @@ export class SelPasswordChange extends SelSection {
 
     this.checking = true;
     const scored = this.values.new;
-    const strength = await this.strength.scoreNow(scored, this.userInputs(), this.i18n.language);
+    const strength = await meter.scoreNow(scored, this.userInputs(), this.i18n.language);
     this.checking = false;
     if (generation !== this.formGeneration) return;
     // Typed on while the score was computed: that score is not this password's; the person submits again.
@@ -328,7 +375,7 @@ export class SelPasswordChange extends SelSection {
     }
 
     // With no score (dictionaries unavailable) the strength rule is left to the server, as `info`.
-    const items = this.checklist(account, strength?.score, strength ? 'ready' : 'failed');
+    const items = this.checklist(kit, account, strength?.score, strength ? 'ready' : 'failed');
     const problem = this.firstProblem(items);
     if (problem) {
       await this.updateComplete;
@@ -356,6 +403,34 @@ export class SelPasswordChange extends SelSection {
     this.openedForReset = true;
     this.formGeneration++;
     this.opened = true;
+    // The form's code is needed at once; until it is here the section says it is loading.
+    void this.loadForm();
+  }
+
+  /** The form's code, downloaded once for every `<sel-password-change>`; `undefined` when the download failed. */
+  private async loadForm(): Promise<PasswordForm | undefined> {
+    if (this.kit) return this.kit;
+    this.formAwaited = true;
+    this.formFailed = false;
+    try {
+      const kit = await SelPasswordChange.loadPasswordForm();
+      this.useForm(kit);
+      return kit;
+    } catch (error) {
+      console.error('<sel-password-change> could not download its password form.', error);
+      this.formFailed = true;
+      return undefined;
+    } finally {
+      this.formAwaited = false;
+    }
+  }
+
+  private useForm(kit: PasswordForm): void {
+    if (this.kit) return;
+    // Before the form renders: its French messages came with its code.
+    addFrenchMessages(kit.passwordFormFr);
+    this.kit = kit;
+    this.strength = new kit.PasswordStrengthController(this);
   }
 
   // ── State changes ───────────────────────────────────────────────────────────────────────────────────
@@ -388,7 +463,8 @@ export class SelPasswordChange extends SelSection {
       const violations = error.violations ?? [];
       this.serverViolations = violations;
       this.serverRefused = true;
-      const unknown = violations.length === 0 || violations.some((code) => !isChecklistRule(code));
+      const known = this.kit?.isChecklistRule ?? (() => false);
+      const unknown = violations.length === 0 || violations.some((code) => !known(code));
       this.serverDetail = unknown ? error.detail : undefined;
       await this.updateComplete;
       this.input('new')?.focus();
@@ -418,7 +494,7 @@ export class SelPasswordChange extends SelSection {
     this.serverDetail = undefined;
     this.serverRefused = false;
     this.checking = false;
-    this.strength.clear();
+    this.strength?.clear();
     this.clearSummary();
   }
 
@@ -442,7 +518,8 @@ export class SelPasswordChange extends SelSection {
   private readInputs(): void {
     const read = (field: PasswordField) => this.input(field)?.value ?? this.values[field];
     const values = { current: read('current'), new: read('new'), confirm: read('confirm') };
-    if (PASSWORD_FIELDS.some((field) => values[field] !== this.values[field])) this.values = values;
+    const fields = Object.keys(values) as PasswordField[];
+    if (fields.some((field) => values[field] !== this.values[field])) this.values = values;
   }
 
   /**
@@ -451,14 +528,16 @@ export class SelPasswordChange extends SelSection {
    * between « Chargement… » and « indisponible » at every key while the network is down.
    */
   private prepareStrength(retry = false): void {
+    const meter = this.strength;
+    if (!meter) return;
     const language = this.i18n.language;
-    const failed = this.strength.status === 'failed';
-    if (this.strength.preparedLanguage === language && (!failed || !retry)) return;
-    void this.strength.prepare(language).then(() => this.rescore());
+    const failed = meter.status === 'failed';
+    if (meter.preparedLanguage === language && (!failed || !retry)) return;
+    void meter.prepare(language).then(() => this.rescore());
   }
 
   private rescore(): void {
-    this.strength.schedule(this.values.new, this.userInputs());
+    this.strength?.schedule(this.values.new, this.userInputs());
   }
 
   private scheduleSummary(): void {
@@ -478,11 +557,12 @@ export class SelPasswordChange extends SelSection {
   }
 
   private checklist(
+    kit: PasswordForm,
     account: Account,
-    score = this.strength.result?.score,
-    strengthStatus: StrengthStatus = this.strength.status,
+    score = this.strength?.result?.score,
+    strengthStatus: StrengthStatus = this.strength?.status ?? 'idle',
   ): ChecklistItem[] {
-    return buildChecklist({
+    return kit.buildChecklist({
       policy: account.passwordPolicy,
       personal: account,
       newPassword: this.values.new,
@@ -497,45 +577,19 @@ export class SelPasswordChange extends SelSection {
   private firstProblem(items: readonly ChecklistItem[]): PasswordField | undefined {
     const { current, new: next, confirm } = this.values;
     if (current === '' || this.currentRejected) return 'current';
-    if (next === '' || items.some(blocksSubmit)) return 'new';
+    if (next === '' || items.some((item) => this.kit?.blocksSubmit(item))) return 'new';
     if (confirm !== next) return 'confirm';
     return undefined;
   }
 
-  private fieldError(field: PasswordField, items: readonly ChecklistItem[]): string | undefined {
-    const { current, new: next, confirm } = this.values;
-    switch (field) {
-      case 'current':
-        if (this.currentRejected) return this.msg('password.error.wrongCurrent');
-        return this.attempted && current === '' ? this.msg('password.error.currentMissing') : undefined;
-      case 'new':
-        if (this.serverRefused) {
-          if (this.serverDetail) {
-            return this.msg('password.error.policyDetail', { detail: isolatedText(this.serverDetail) });
-          }
-          // Nothing to point at in the list: no code this element knows, and no words from the server.
-          return this.serverViolations.some(isChecklistRule)
-            ? this.msg('password.error.policy')
-            : this.msg('password.error.policyNoReason');
-        }
-        if (!this.attempted) return undefined;
-        if (next === '') return this.msg('password.error.newMissing');
-        return items.some((item) => item.state === 'unmet') ? this.msg('password.error.rulesUnmet') : undefined;
-      case 'confirm':
-        if (confirm === '') return this.attempted ? this.msg('password.error.confirmMissing') : undefined;
-        return (this.attempted || this.confirmTouched) && confirm !== next
-          ? this.msg('password.error.mismatch')
-          : undefined;
-    }
-  }
-
   private summaryText(): string {
     const account = this.account;
-    if (!account || this.values.new === '') return '';
-    const { met, total } = countedRules(this.checklist(account));
+    const kit = this.kit;
+    if (!account || !kit || this.values.new === '') return '';
+    const { met, total } = kit.countedRules(this.checklist(kit, account));
     const rules = this.msg(met <= 1 ? 'password.rules.summary.one' : 'password.rules.summary.other', { met, total });
-    const score = this.strength.result?.score;
-    const level = score === undefined ? undefined : STRENGTH_LEVELS[score];
+    const score = this.strength?.result?.score;
+    const level = score === undefined ? undefined : kit.STRENGTH_LEVELS[score];
     return level ? `${rules} ${this.msg('password.strength.summary', { level: this.msg(level) })}` : rules;
   }
 
@@ -583,18 +637,40 @@ export class SelPasswordChange extends SelSection {
       ${
         account.editable.password
           ? html`${
-                this.opened
+                this.opened || this.formFailed
                   ? nothing
                   : html`<div class="actions">
-                      <button type="button" part="button open-button" @click=${this.open}>
+                      <button
+                        type="button"
+                        part="button open-button"
+                        aria-disabled=${this.formAwaited ? 'true' : 'false'}
+                        @pointerenter=${this.prefetchForm}
+                        @focus=${this.prefetchForm}
+                        @click=${this.open}
+                      >
                         ${this.msg('password.open')}
                       </button>
                     </div>`
-              } <slot name="form"></slot>`
+              }
+              ${this.renderFormLoading()} <slot name="form"></slot>`
           : html`<p class="message info" part="message">${this.msg('password.notEditable')}</p>`
       }
       ${this.viewError ? html`<p class="message error" role="alert" part="message">${this.viewError}</p>` : nothing}
       <div class="message success" role="status" part="message">${this.viewStatus ?? nothing}</div>`;
+  }
+
+  /** While the form's code downloads, and when it could not be: said in the section, not in the form. */
+  private renderFormLoading(): TemplateResult | typeof nothing {
+    if (this.formAwaited) {
+      return html`<p class="muted" role="status" part="message">${this.msg('password.formLoading')}</p>`;
+    }
+    if (!this.formFailed) return nothing;
+    return html`<p class="message error" role="alert" part="message">${this.msg('password.formFailed')}</p>
+      <div class="actions">
+        <button type="button" part="button" id="retry-form" @click=${this.retryForm}>
+          ${this.msg('common.retry')}
+        </button>
+      </div>`;
   }
 
   private renderExpiry(account: Account): TemplateResult | typeof nothing {
@@ -615,136 +691,45 @@ export class SelPasswordChange extends SelSection {
     }
   }
 
-  /** What goes into the light DOM: the form while open, nothing otherwise. */
+  /** What goes into the light DOM: the form while open (form-view.ts, in the form's chunk), nothing otherwise. */
   private renderLightDom(): TemplateResult | typeof nothing {
     const account = this.account;
-    if (!this.opened || !account?.editable.password) return nothing;
-    return html`<form
-      class="sel-pc-form"
-      method="post"
-      novalidate
-      aria-label=${this.msg('password.formName')}
-      @submit=${this.submit}
-      @keydown=${this.onKeydown}
-      @focusin=${this.onFocusIn}
-      @focusout=${this.onFocusOut}
-      @pointerdown=${this.buttonPress.onPointerDown}
-    >
-      ${this.renderUsername(account)} ${this.succeeded ? this.renderSuccess() : this.renderFields(account)}
-    </form>`;
-  }
-
-  /**
-   * The login, for password managers to file the new password under the right account: out of sight,
-   * out of the tab order and of the accessibility tree, but not `type="hidden"`, which managers ignore.
-   */
-  private renderUsername(account: Account): TemplateResult {
-    return html`<div class="sel-pc-visually-hidden" aria-hidden="true">
-      <label for=${this.ids.username}>${this.msg('password.username')}</label>
-      <input
-        class="sel-pc-username"
-        id=${this.ids.username}
-        name="username"
-        type="text"
-        autocomplete="username"
-        readonly
-        tabindex="-1"
-        .value=${account.uid}
-      />
-    </div>`;
-  }
-
-  private renderFields(account: Account): TemplateResult {
+    const kit = this.kit;
+    if (!this.opened || !kit || !account?.editable.password) return nothing;
     const flow = this.saveFlow;
-    const items = this.checklist(account);
-    const typed = this.values.new !== '';
-    const busy: MessageKey | undefined = flow.pending
-      ? 'common.saving'
-      : this.checking
-        ? 'password.checking'
-        : undefined;
-    return html`${this.renderField('current', items, [])} ${this.renderField('new', items, [this.ids.rules])}
-      ${renderChecklist(items, { title: this.ids.rulesTitle, list: this.ids.rules }, this.say)}
-      ${renderStrength(
-        {
-          labelId: this.ids.strengthLabel,
-          feedbackId: this.ids.feedback,
-          status: this.strength.status,
-          result: this.strength.result,
-          typed,
-        },
-        this.say,
-      )}
-      ${this.renderField('confirm', items, [])}
-      <p class="sel-pc-visually-hidden" role="status">${busy ? this.msg(busy) : this.summary}</p>
-      ${this.renderFormError()}
-      ${
-        /* Seen here, heard through the status above: a live region must be on the page before its text. */
-        busy ? html`<p class="sel-pc-message sel-pc-muted" aria-hidden="true">${this.msg(busy)}</p>` : nothing
-      }
-      <div class="sel-pc-actions">
-        <button
-          type="submit"
-          class="sel-pc-button sel-pc-confirm"
-          aria-disabled=${flow.blocked || this.checking ? 'true' : 'false'}
-        >
-          ${this.msg('common.save')}
-        </button>
-        <button type="button" class="sel-pc-button sel-pc-cancel" @click=${this.cancel}>
-          ${this.msg('common.cancel')}
-        </button>
-      </div>`;
+    return kit.renderPasswordForm(
+      {
+        account,
+        ids: this.ids,
+        values: this.values,
+        shown: this.shown,
+        items: this.checklist(kit, account),
+        attempted: this.attempted,
+        confirmTouched: this.confirmTouched,
+        currentRejected: this.currentRejected,
+        serverViolations: this.serverViolations,
+        serverDetail: this.serverDetail === undefined ? undefined : isolatedText(this.serverDetail),
+        serverRefused: this.serverRefused,
+        succeeded: this.succeeded,
+        strength: { status: this.strength?.status ?? 'idle', result: this.strength?.result },
+        busy: flow.pending ? 'common.saving' : this.checking ? 'password.checking' : undefined,
+        summary: this.summary,
+        blocked: flow.blocked || this.checking,
+        retryInSeconds: flow.retryInSeconds,
+        formError: this.formError(),
+      },
+      this.formActions,
+    );
   }
 
-  private renderField(field: PasswordField, items: readonly ChecklistItem[], describedBy: string[]): TemplateResult {
-    const label = this.msg(LABEL_OF_FIELD[field]);
-    const account = this.account;
-    return renderPasswordField({
-      field,
-      inputId: this.ids.input[field],
-      errorId: this.ids.error[field],
-      label,
-      toggleText: this.msg('password.show'),
-      toggleHiddenText: this.msg('password.showWhich', { field: label }),
-      value: this.values[field],
-      shown: this.shown[field],
-      error: this.fieldError(field, items),
-      describedBy,
-      passwordRules: field !== 'current' && account ? passwordRulesFor(account.passwordPolicy) : undefined,
-      onInput: (event) => this.onInput(field, event),
-      onToggle: () => this.toggle(field),
-    });
-  }
-
-  /** Failures that are not about one field: said once, above « Valider », and focused. */
-  private renderFormError(): TemplateResult | typeof nothing {
-    const flow = this.saveFlow;
-    const error = flow.error;
-    if (flow.retryInSeconds > 0) {
-      // The countdown is not live: announcing every second would drown everything else.
-      return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
-        <span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>
-      </div>`;
-    }
+  /** A failure the form says above « Valider »: not one the fields say (wrong current password, refused new one). */
+  private formError(): { text: string; detail: TemplateResult | undefined } | undefined {
+    const error = this.saveFlow.error;
     if (!error || isWrongCurrentPassword(error) || (error.kind === 'validation' && error.code === 'policy_violation')) {
-      return nothing;
+      return undefined;
     }
     const detail = error.kind === 'validation' ? error.detail : undefined;
-    return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.ids.formError}>
-      ${this.errorText(error)} ${detail === undefined ? nothing : serverText(detail)}
-    </div>`;
-  }
-
-  private renderSuccess(): TemplateResult {
-    return html`<div class="sel-pc-message sel-pc-success" role="status" tabindex="-1" id=${this.ids.saved}>
-        <p>${this.msg('password.saved')}</p>
-        <p>${this.msg('password.savedAdvice')}</p>
-      </div>
-      <div class="sel-pc-actions">
-        <button type="button" class="sel-pc-button sel-pc-close" @click=${this.cancel}>
-          ${this.msg('password.close')}
-        </button>
-      </div>`;
+    return { text: this.errorText(error), detail: detail === undefined ? undefined : serverText(detail) };
   }
 }
 

@@ -3,8 +3,8 @@
  * the level in words (« Très faible » … « Très fort »), the same word beside it, and zxcvbn's advice.
  * While the dictionaries load, the meter and the word say so.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import type { TemplateResult } from 'lit';
+import { html, ifDefined, nothing } from '../lazy/lit.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { StrengthResult } from '../../validation/password-strength.js';
 import { STRENGTH_LEVELS } from './checklist-view.js';

@@ -7,6 +7,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { SelPasswordChange, SelRedlist } from '../../../src/index.js';
 import { PasswordStrengthController } from '../../../src/elements/password-change/strength-controller.js';
+import { loadPasswordForm } from '../../../src/elements/password-change/form-loader.js';
 import type { StrengthEngine } from '../../../src/elements/password-change/strength-engine.js';
 import { DEMO_PASSWORD } from '../../../src/mocks/demo-account.js';
 import { RestAdapter } from '../../../src/api/rest-adapter.js';
@@ -77,6 +78,9 @@ async function endSession(as: string): Promise<void> {
 
 describe('an expired CAS session (a real server behind a CAS filter)', () => {
   let events: ReturnType<typeof recordEvents>;
+  // The password form's code is a chunk of its own (test/elements/password-change/form-loading.test.ts tests
+  // its download): fetched once here, so that the first test's time goes to the session, not to the download.
+  before(() => loadPasswordForm());
   const defaultEngine = PasswordStrengthController.engine;
   beforeEach(() => {
     events = recordEvents();
