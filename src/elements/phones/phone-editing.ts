@@ -2,9 +2,16 @@
  * Everything editing the numbers needs and viewing them does not: the phone rules and the form's row
  * logic, in one chunk that `<sel-phones>` downloads when editing starts (see loader.ts).
  */
-import * as tools from '../../validation/phone.js';
+import * as rules from '../../validation/phone.js';
+import { remembered } from './remembered-rules.js';
 
-export { tools };
+/** The rules, with what every keystroke asks again of unchanged rows remembered (remembered-rules.ts). */
+export const tools: typeof rules = {
+  ...rules,
+  parsePhone: remembered(rules.parsePhone),
+  typeMismatch: remembered(rules.typeMismatch),
+  exampleNumber: remembered(rules.exampleNumber),
+};
 export {
   MAX_PHONES,
   checkRows,
