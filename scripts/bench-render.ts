@@ -19,6 +19,7 @@ import type { Browser } from 'puppeteer-core';
 import { loadElementsPage, loadPlainPage, type LoadFigures } from './bench-render/cold-loads.js';
 import { heapAfterFirstFocus } from './bench-render/heap.js';
 import { LENGTHS, keystrokeCosts, type FieldTyping } from './bench-render/keystrokes.js';
+import type { KeystrokeTime, Share } from './bench-render/main-thread-trace.js';
 import { FAST_3G, FAST_4G, LOOPBACK, type NetworkPreset } from './bench-render/network-presets.js';
 import { startBenchServer, type BenchServer } from './bench-render/server.js';
 import { MB, kB, median, ms, ratio, table, worst } from './bench-render/stats.js';
@@ -122,15 +123,26 @@ async function heapTable(browser: Browser, server: BenchServer): Promise<void> {
   );
 }
 
+/** The median of one share of the detailed trace's keystrokes. */
+function medianShare(times: readonly KeystrokeTime[], share: Share | 'total'): string {
+  return `${median(times.map((time) => (share === 'total' ? time.total : (time.shares?.[share] ?? NaN)))).toFixed(2)}`;
+}
+
 function typingRows(field: string, typing: FieldTyping): string[][] {
   return [
     ...LENGTHS.map((length) => {
       const cpu = typing.cpuAtLength.get(length)!;
+      const detailed = typing.detailedAtLength.get(length)!;
       const wall = typing.atLength.get(length)!;
       return [
         `${field}, at ${length} characters`,
         `${median(cpu).toFixed(2)} ms`,
         `${worst(cpu).toFixed(2)} ms`,
+        medianShare(detailed, 'total'),
+        medianShare(detailed, 'script'),
+        medianShare(detailed, 'styleLayout'),
+        medianShare(detailed, 'paint'),
+        medianShare(detailed, 'other'),
         `${median(wall).toFixed(2)} ms`,
       ];
     }),
@@ -138,7 +150,7 @@ function typingRows(field: string, typing: FieldTyping): string[][] {
       `${field}, long tasks (> 50 ms) while typing`,
       String(typing.longTasks.length),
       typing.longTasks.length > 0 ? ms(worst(typing.longTasks)) : '—',
-      '',
+      ...Array<string>(6).fill(''),
     ],
   ];
 }
@@ -151,11 +163,23 @@ async function keystrokeTable(browser: Browser, server: BenchServer): Promise<vo
     server.resetBackend,
   );
   console.log(
-    `\nMain thread per keystroke (the 8 keystrokes up to each length), ${KEYSTROKE_RUNS} runs of 128 characters per field, loopback\n`,
+    `\nMain thread per keystroke (the 8 keystrokes up to each length), ${KEYSTROKE_RUNS} runs of 128 characters per field, loopback.` +
+      '\nCPU: light trace (totals). Detailed trace (its own recording costs more): total, then the median of each share' +
+      ' (script and GC, style and layout, paint, the rest), ms. Wall clock: keydown to laid out.\n',
   );
   console.log(
     table(
-      ['keystroke', 'main-thread CPU, median', 'CPU, worst', 'keydown to laid out, median'],
+      [
+        'keystroke',
+        'main-thread CPU, median',
+        'CPU, worst',
+        'detailed: total',
+        'script',
+        'style+layout',
+        'paint',
+        'rest',
+        'keydown to laid out, median',
+      ],
       [
         ...typingRows('<sel-phones>', phone),
         ...typingRows('plain page, phone field', plainPhone),

@@ -1,28 +1,36 @@
 /**
  * What one character costs the main thread, in `<sel-phones>` (validated and formatted as typed) and in the
  * new-password field of `<sel-password-change>` (checklist, strength request to the worker), typed up to
- * 128 characters one at a time.
+ * 128 characters one at a time, and the same keys in the plain page's fields: the browser's own cost of a
+ * character, the floor under any script.
  *
- * Keys are real (DevTools protocol input events), so the browser's own work on a character counts. Per
- * keystroke: from the `keydown` to the element re-rendered (`updateComplete`) and laid out (a forced
- * layout) after the `input` it caused, so style and layout are counted; each keystroke waits for the frame
- * to end, as between two real keystrokes. Beside it, each keystroke's main-thread CPU time from a trace
- * (main-thread-trace.ts), which also holds the meter's re-render when a score comes back from the worker,
- * and the long tasks (over 50 ms) a `longtask` PerformanceObserver saw.
+ * Keys are real (DevTools protocol input events, which the browser turns into keyboard input), one every
+ * KEY_INTERVAL_MS as a quick typist's, and the driver sends the page nothing else while typing: no script
+ * evaluated per key, no animation frame requested. Per keystroke, each field is typed twice:
+ * - with a light trace, the main-thread CPU time of everything from this key to the next
+ *   (main-thread-trace.ts); with a detailed trace, the same time split into script, style and layout,
+ *   paint and the rest;
+ * - the wall-clock time from the `keydown` to the element re-rendered (`updateComplete`) and laid out (a
+ *   forced layout) after the `input` it caused, and the long tasks (over 50 ms) a `longtask`
+ *   PerformanceObserver saw.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { KEY_MARK, startTrace, stopTrace } from './main-thread-trace.js';
+import { KEY_MARK, startTrace, stopTrace, type KeystrokeTime, type TraceDepth } from './main-thread-trace.js';
 import { NAME_HELPER, WAIT_FOR_ACCOUNT, focusNewPassword, openPasswordForm, waitForFirstScore } from './page-probes.js';
 
 export const LENGTHS = [64, 128] as const;
 /** The keystrokes counted "at 64 characters": those that bring the field from 57 to 64 characters. */
 const WINDOW = 8;
+/** 20 characters a second: a quick typist, and time for the frame and the worker's answer after each key. */
+const KEY_INTERVAL_MS = 50;
 
 export interface FieldTyping {
   /** Milliseconds per keystroke near each length of LENGTHS, all runs together. */
   atLength: Map<number, number[]>;
-  /** Main-thread CPU time per keystroke (trace), near each length of LENGTHS. */
+  /** Main-thread CPU time per keystroke (light trace), near each length of LENGTHS. */
   cpuAtLength: Map<number, number[]>;
+  /** The same keystrokes under a detailed trace: its total, and each share. */
+  detailedAtLength: Map<number, KeystrokeTime[]>;
   longTasks: number[];
 }
 
@@ -34,6 +42,7 @@ function emptyTyping(): FieldTyping {
   return {
     atLength: new Map(LENGTHS.map((length) => [length, []])),
     cpuAtLength: new Map(LENGTHS.map((length) => [length, []])),
+    detailedAtLength: new Map(LENGTHS.map((length) => [length, []])),
     longTasks: [],
   };
 }
@@ -43,7 +52,7 @@ function emptyTyping(): FieldTyping {
  * browser dispatched the key, so a busy main thread's delay counts) to the element re-rendered and laid
  * out after the `input` it caused; and the long tasks meanwhile.
  */
-function startRecording(hostTag: string): void {
+function startRecording(hostTag: string, markName: string): void {
   // An element's update, or nothing to wait for in the plain page (the host is the input itself).
   const host = document.querySelector(hostTag) as HTMLElement & { updateComplete?: Promise<unknown> };
   const record = {
@@ -54,7 +63,15 @@ function startRecording(hostTag: string): void {
   };
   const { signal } = record.listeners;
   let keyDownAt = 0;
-  document.addEventListener('keydown', (event) => (keyDownAt = event.timeStamp), { capture: true, signal });
+  // First of all listeners (on the window, capturing): the trace's boundary between two keystrokes.
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      keyDownAt = event.timeStamp;
+      performance.mark(markName);
+    },
+    { capture: true, signal },
+  );
   window.addEventListener(
     'input',
     () => {
@@ -91,26 +108,32 @@ async function stopRecording(): Promise<{ times: number[]; longTasks: number[] }
   return { times: record.times, longTasks: record.longTasks };
 }
 
-/** The end of the frame that follows a keystroke, as between two real keystrokes. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+function pause(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, milliseconds)));
 }
 
-/** Types `text` into the focused field with real key events, one at a time, returning each one's milliseconds. */
+/**
+ * Types `text` into the focused field with real key events, one every KEY_INTERVAL_MS, under a trace of
+ * `depth`; returns each keystroke's wall-clock milliseconds and main-thread time.
+ */
 async function typeTimed(
   page: Page,
   hostTag: string,
   text: string,
-): Promise<{ times: number[]; longTasks: number[]; cpu: number[] }> {
-  await page.evaluate(startRecording, hostTag);
-  await startTrace(page);
+  depth: TraceDepth,
+): Promise<{ times: number[]; longTasks: number[]; cpu: KeystrokeTime[] }> {
+  await page.evaluate(startRecording, hostTag, KEY_MARK);
+  await startTrace(page, depth);
+  let next = Date.now();
   for (const character of text) {
-    await page.evaluate((name) => performance.mark(name), KEY_MARK);
+    await pause(next - Date.now());
+    next += KEY_INTERVAL_MS;
     await page.keyboard.type(character);
-    await page.evaluate(nextFrame);
   }
+  await pause(next - Date.now());
+  // The end of the last keystroke's interval: a mark of the driver's, after it.
   await page.evaluate((name) => performance.mark(name), KEY_MARK);
-  const cpu = await stopTrace(page);
+  const cpu = await stopTrace(page, depth);
   const recorded = await page.evaluate(stopRecording);
   if (recorded.times.length !== text.length) {
     throw new Error(`${hostTag}: ${recorded.times.length} input events for ${text.length} keys`);
@@ -119,12 +142,24 @@ async function typeTimed(
   return { ...recorded, cpu };
 }
 
+/** Empties the focused field as a person would: everything selected, then deleted. */
+async function emptyFocusedField(page: Page): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+}
+
+/** The field is typed twice: the light trace's run for the totals, then, emptied, the detailed trace's. */
 async function measureField(page: Page, typing: FieldTyping, hostTag: string, text: string): Promise<void> {
-  const { times, longTasks, cpu } = await typeTimed(page, hostTag, text);
-  typing.longTasks.push(...longTasks);
+  const light = await typeTimed(page, hostTag, text, 'light');
+  await emptyFocusedField(page);
+  const detailed = await typeTimed(page, hostTag, text, 'detailed');
+  typing.longTasks.push(...light.longTasks, ...detailed.longTasks);
   for (const length of LENGTHS) {
-    typing.atLength.get(length)!.push(...times.slice(length - WINDOW, length));
-    typing.cpuAtLength.get(length)!.push(...cpu.slice(length - WINDOW, length));
+    typing.atLength.get(length)!.push(...light.times.slice(length - WINDOW, length));
+    typing.cpuAtLength.get(length)!.push(...light.cpu.slice(length - WINDOW, length).map((time) => time.total));
+    typing.detailedAtLength.get(length)!.push(...detailed.cpu.slice(length - WINDOW, length));
   }
 }
 

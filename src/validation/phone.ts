@@ -212,6 +212,31 @@ export function formatPhoneForDisplay(e164: string, defaultRegion: string): stri
 }
 
 /**
+ * The formatter of the last long value and what it was given. A value longer than any number (MAX_DIGITS)
+ * is not grouped any more as typing goes on: each key only adds digits at the end, and libphonenumber's
+ * AsYouType, fed only the new ones, answers as it would for the whole value. Read again from the start at
+ * every key, a long value cost the keystroke a third of a millisecond of script at 64 characters, and more
+ * with every key. Shorter values are read from the start: fed piecemeal there, AsYouType sometimes groups
+ * a number otherwise than it does whole.
+ */
+let longValue: { region: CountryCode; text: string; formatter: AsYouType; value: string } | undefined;
+
+function formatCanonical(number: { text: string; digits: number }, region: CountryCode): string {
+  const { text } = number;
+  if (number.digits <= MAX_DIGITS) return new AsYouType(region, metadata).input(text);
+  const last = longValue;
+  if (last && last.region === region && text.startsWith(last.text)) {
+    if (text.length > last.text.length) last.value = last.formatter.input(text.slice(last.text.length));
+    last.text = text;
+    return last.value;
+  }
+  const formatter = new AsYouType(region, metadata);
+  const value = formatter.input(text);
+  longValue = { region, text, formatter, value };
+  return value;
+}
+
+/**
  * Groups the digits typed so far the way the region writes them (`054945` gives `05 49 45`). Input that is
  * not a phone number is returned untouched, so that the person sees what they typed next to the message.
  */
@@ -219,8 +244,9 @@ export function formatAsYouType(input: string, defaultRegion: string): string {
   const number = canonical(input);
   if (number.kind !== 'number') return input;
   try {
-    return new AsYouType(regionOf(defaultRegion), metadata).input(number.text);
+    return formatCanonical(number, regionOf(defaultRegion));
   } catch {
+    longValue = undefined;
     // libphonenumber-js 1.13.16 throws on a few inputs (`06` in Cape Verde or Samoa, with any metadata):
     // unformatted is better than a keystroke that breaks the field.
     return input;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { AsYouType, type CountryCode } from 'libphonenumber-js/core';
 import mobileExamples from 'libphonenumber-js/examples.mobile.json';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import minMetadata from 'libphonenumber-js/metadata.min.json';
@@ -265,6 +266,42 @@ describe('formatAsYouType', () => {
     // A digit typed in the middle: "05 49 4|5" then "1" gives "05 49 41 5"
     expect(formatAsYouTypeAt('05 49 415', 8, 'FR')).to.deep.equal({ value: '05 49 41 5', caret: 8 });
     expect(formatAsYouTypeAt('05 49 ab', 5, 'FR')).to.deep.equal({ value: '05 49 ab', caret: 5 });
+  });
+
+  it('formats each key of a long value, typed or deleted, in any region, as the whole value read from the start', () => {
+    // What formatAsYouType answered before it fed a long value's formatter only the new digits (for these
+    // inputs of digits, spaces and a leading `+`: no digit is no number, left as typed).
+    const fromStart = (input: string, region: string): string => {
+      if (!/\d/.test(input)) return input;
+      const text = input.replace(/[^\d+]/g, '');
+      try {
+        return new AsYouType(region as CountryCode, metadata).input(text);
+      } catch {
+        return input;
+      }
+    };
+    const key = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...'0123456789') },
+      { weight: 1, arbitrary: fc.constant(' ') },
+      { weight: 1, arbitrary: fc.constant('delete') },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('FR', 'RE', 'GP', 'NC', 'PF', 'US', 'CH', 'GB', 'DE', 'CV', 'WS', 'JP'),
+        fc.constantFrom('', '+', '00', '0'),
+        fc.array(key, { minLength: 1, maxLength: 70 }),
+        (region, start, keys) => {
+          let value: string = start;
+          for (const pressed of keys) {
+            value = pressed === 'delete' ? value.slice(0, -1) : value + pressed;
+            expect(formatAsYouType(value, region), `${region} ${JSON.stringify(value)}`).to.equal(
+              fromStart(value, region),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

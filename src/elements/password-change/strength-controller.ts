@@ -184,6 +184,8 @@ export class PasswordStrengthController implements ReactiveController {
         (result) => {
           // Stale when the value changed since (a newer one waits) or the meter was cleared meanwhile.
           if (generation !== this.generation || this.waiting) return;
+          // The meter already says this (most keys of a long password): no second render for the keystroke.
+          if (this.result && sameResult(this.result, result)) return;
           this.result = result;
           this.host.requestUpdate();
         },
@@ -206,6 +208,15 @@ export class PasswordStrengthController implements ReactiveController {
 
 function sameRequest(a: ScoreRequest, b: ScoreRequest): boolean {
   return a.password === b.password && a.userInputs.join('\n') === b.userInputs.join('\n');
+}
+
+function sameResult(a: StrengthResult, b: StrengthResult): boolean {
+  return (
+    a.score === b.score &&
+    a.warning === b.warning &&
+    a.suggestions.length === b.suggestions.length &&
+    a.suggestions.every((suggestion, index) => suggestion === b.suggestions[index])
+  );
 }
 
 function delay(ms: number): Promise<false> {

@@ -3,9 +3,16 @@
  * and its markup, in one chunk that `<sel-phones>` downloads when editing starts (see loader.ts). The
  * markup renders with the entry's Lit, which the element passes to `renderPhoneForm`.
  */
-import * as tools from '../../validation/phone.js';
+import * as rules from '../../validation/phone.js';
+import { remembered } from './remembered-rules.js';
 
-export { tools };
+/** The rules, with what every keystroke asks again of unchanged rows remembered (remembered-rules.ts). */
+export const tools: typeof rules = {
+  ...rules,
+  parsePhone: remembered(rules.parsePhone),
+  typeMismatch: remembered(rules.typeMismatch),
+  exampleNumber: remembered(rules.exampleNumber),
+};
 export { phonesEditFr as frenchMessages } from '../../i18n/sections/phones-edit.js';
 export { renderPhoneForm, type PhoneFormState } from './form-view.js';
 export {

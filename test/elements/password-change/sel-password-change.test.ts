@@ -862,6 +862,44 @@ describe('<sel-password-change>', () => {
       await waitFor(() => expect(meterText(el)).to.equal('Faible'));
     });
 
+    it('a score the meter already shows costs the keystroke no second render; a different one is shown', async () => {
+      const engine = new ManualEngine();
+      engine.preparing.resolve();
+      PasswordStrengthController.engine = () => engine;
+      // Answers every score asked so far with `answer`, until the last one asked is for `password`.
+      const answerUpTo = (password: string, answer: StrengthResult) =>
+        waitFor(() => {
+          for (const score of engine.scores) score.answer.resolve(answer);
+          expect(engine.scores.at(-1)?.password).to.equal(password);
+        });
+      const advice = { score: 1, warning: null, suggestions: ['Ajoutez des mots'] } as const;
+      const { el } = await loaded();
+      await openForm(el);
+      await typeInto(el, inputs(el).new, 'abc');
+      await answerUpTo('abc', { ...advice, suggestions: [...advice.suggestions] });
+      await waitFor(() => expect(meterText(el)).to.equal('Faible'));
+      let updates = 0;
+      el.addController({ hostUpdate: () => updates++ });
+      await sendKeys({ type: 'd' });
+      await el.updateComplete;
+      await waitFor(() => expect(engine.scores.at(-1)?.password).to.equal('abcd'));
+      const afterKey = updates;
+      expect(afterKey, 'the keystroke itself renders').to.be.greaterThan(0);
+      engine.scores.at(-1)!.answer.resolve({ ...advice, suggestions: [...advice.suggestions] });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      expect(updates, 'an equal score renders nothing').to.equal(afterKey);
+      expect(meterText(el)).to.equal('Faible');
+      expect(visibleText(el)).to.contain('Ajoutez des mots');
+      await sendKeys({ type: 'e' });
+      await answerUpTo('abcde', { score: 1, warning: null, suggestions: ['Évitez les suites'] });
+      await waitFor(() => expect(visibleText(el)).to.contain('Évitez les suites'));
+      await sendKeys({ type: 'f' });
+      await answerUpTo('abcdef', result(3));
+      await waitFor(() => expect(meterText(el)).to.equal('Fort'));
+      expect(visibleText(el)).not.to.contain('Évitez les suites');
+    });
+
     it('when the dictionaries cannot be loaded, says so and leaves the strength rule to the server', async () => {
       const engine = new ManualEngine();
       PasswordStrengthController.engine = () => engine;
