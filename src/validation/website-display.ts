@@ -5,7 +5,7 @@
  *
  * Apart from the check of what a person types (website.ts) because the view and the directory hint need
  * this on every page while the check travels with the edit form, downloaded on « Modifier… »: a module
- * shared by both would make that chunk import the first module back (lazy/lit.ts says why it must not).
+ * shared by both would make that chunk import the first module back (elements/shared/lit-kit.ts says why it must not).
  * The few lines both need are therefore written twice; test/validation/website.test.ts keeps them in step.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The « Site web » edit form as it renders: the field, what is wrong with it or the `https://` suggestion,
  * the removal confirmation, « Valider » and « Annuler ». It travels in the chunk downloaded on « Modifier… »
- * (website-editing.ts), so it imports nothing the first module has (lazy/lit.ts says why): it renders with
+ * (website-editing.ts), so it imports nothing the first module has (shared/lit-kit.ts says why): it renders with
  * the entry's Lit, which the element passes in. The element keeps the state and the behaviour; this only
  * turns them into markup.
  */

@@ -3,7 +3,7 @@
  * satisfaite ») beside an icon whose shape differs too, so that no state is told by colour alone.
  */
 import type { TemplateResult } from 'lit';
-import { html } from '../lazy/lit.js';
+import type { LitKit } from '../shared/lit-kit.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { ChecklistItem, ChecklistRule, RuleState } from '../../validation/password-checklist.js';
 
@@ -65,10 +65,12 @@ export function ruleText(item: ChecklistItem, msg: Msg): string {
 }
 
 export function renderChecklist(
+  lit: LitKit,
   items: readonly ChecklistItem[],
   ids: { title: string; list: string },
   msg: Msg,
 ): TemplateResult {
+  const { html } = lit;
   return html`<div class="sel-pc-rules">
     <p class="sel-pc-rules-title" id=${ids.title}>${msg('password.rules.title')}</p>
     <ul class="sel-pc-rule-list" id=${ids.list} aria-labelledby=${ids.title}>

@@ -6,7 +6,7 @@
  * The value is bound as a property (`.value`): a password never becomes an attribute.
  */
 import type { TemplateResult } from 'lit';
-import { html, ifDefined, live, nothing } from '../lazy/lit.js';
+import type { LitKit } from '../shared/lit-kit.js';
 
 export type PasswordField = 'current' | 'new' | 'confirm';
 
@@ -35,7 +35,8 @@ export interface PasswordFieldView {
   onToggle: () => void;
 }
 
-export function renderPasswordField(view: PasswordFieldView): TemplateResult {
+export function renderPasswordField(lit: LitKit, view: PasswordFieldView): TemplateResult {
+  const { html, ifDefined, live, nothing } = lit;
   const describedBy = [...(view.error ? [view.errorId] : []), ...view.describedBy].join(' ');
   return html`<div class="sel-pc-field" data-field=${view.field}>
     <label class="sel-pc-label" for=${view.inputId}>${view.label}</label>

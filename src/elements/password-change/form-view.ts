@@ -1,11 +1,12 @@
 /**
  * The open password form, as `<sel-password-change>` renders it into its light DOM: the login for password
  * managers, the three fields with their errors, the checklist, the strength meter, the status, and the
- * actions; or, after a success, what to do next. Part of the form's chunk (password-form.ts): the element
- * keeps the state and the handlers, and hands them over at each render.
+ * actions; or, after a success, what to do next. Part of the form's chunk (password-form.ts), so it imports
+ * nothing the first module has: it renders with the entry's Lit, which the element passes in with its state
+ * and handlers at each render (shared/lit-kit.ts says why).
  */
 import type { TemplateResult } from 'lit';
-import { html, nothing } from '../lazy/lit.js';
+import type { LitKit } from '../shared/lit-kit.js';
 import type { Account } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { ChecklistItem, StrengthStatus } from '../../validation/password-checklist.js';
@@ -70,7 +71,12 @@ export interface PasswordFormActions {
   cancel: () => void;
 }
 
-export function renderPasswordForm(state: PasswordFormState, actions: PasswordFormActions): TemplateResult {
+export function renderPasswordForm(
+  lit: LitKit,
+  state: PasswordFormState,
+  actions: PasswordFormActions,
+): TemplateResult {
+  const { html } = lit;
   return html`<form
     class="sel-pc-form"
     method="post"
@@ -82,8 +88,8 @@ export function renderPasswordForm(state: PasswordFormState, actions: PasswordFo
     @focusout=${actions.focusout}
     @pointerdown=${actions.pointerdown}
   >
-    ${renderUsername(state, actions.msg)}
-    ${state.succeeded ? renderSuccess(state, actions) : renderFields(state, actions)}
+    ${renderUsername(lit, state, actions.msg)}
+    ${state.succeeded ? renderSuccess(lit, state, actions) : renderFields(lit, state, actions)}
   </form>`;
 }
 
@@ -91,7 +97,8 @@ export function renderPasswordForm(state: PasswordFormState, actions: PasswordFo
  * The login, for password managers to file the new password under the right account: out of sight,
  * out of the tab order and of the accessibility tree, but not `type="hidden"`, which managers ignore.
  */
-function renderUsername(state: PasswordFormState, msg: Msg): TemplateResult {
+function renderUsername(lit: LitKit, state: PasswordFormState, msg: Msg): TemplateResult {
+  const { html } = lit;
   return html`<div class="sel-pc-visually-hidden" aria-hidden="true">
     <label for=${state.ids.username}>${msg('password.username')}</label>
     <input
@@ -107,12 +114,14 @@ function renderUsername(state: PasswordFormState, msg: Msg): TemplateResult {
   </div>`;
 }
 
-function renderFields(state: PasswordFormState, actions: PasswordFormActions): TemplateResult {
+function renderFields(lit: LitKit, state: PasswordFormState, actions: PasswordFormActions): TemplateResult {
+  const { html, nothing } = lit;
   const { ids, busy } = state;
   const msg = actions.msg;
-  return html`${renderField(state, actions, 'current', [])} ${renderField(state, actions, 'new', [ids.rules])}
-    ${renderChecklist(state.items, { title: ids.rulesTitle, list: ids.rules }, msg)}
+  return html`${renderField(lit, state, actions, 'current', [])} ${renderField(lit, state, actions, 'new', [ids.rules])}
+    ${renderChecklist(lit, state.items, { title: ids.rulesTitle, list: ids.rules }, msg)}
     ${renderStrength(
+      lit,
       {
         labelId: ids.strengthLabel,
         feedbackId: ids.feedback,
@@ -122,9 +131,9 @@ function renderFields(state: PasswordFormState, actions: PasswordFormActions): T
       },
       msg,
     )}
-    ${renderField(state, actions, 'confirm', [])}
+    ${renderField(lit, state, actions, 'confirm', [])}
     <p class="sel-pc-visually-hidden" role="status">${busy ? msg(busy) : state.summary}</p>
-    ${renderFormError(state, actions)}
+    ${renderFormError(lit, state, actions)}
     ${
       /* Seen here, heard through the status above: a live region must be on the page before its text. */
       busy ? html`<p class="sel-pc-message sel-pc-muted" aria-hidden="true">${msg(busy)}</p>` : nothing
@@ -140,6 +149,7 @@ function renderFields(state: PasswordFormState, actions: PasswordFormActions): T
 }
 
 function renderField(
+  lit: LitKit,
   state: PasswordFormState,
   actions: PasswordFormActions,
   field: PasswordField,
@@ -147,7 +157,7 @@ function renderField(
 ): TemplateResult {
   const msg = actions.msg;
   const label = msg(LABEL_OF_FIELD[field]);
-  return renderPasswordField({
+  return renderPasswordField(lit, {
     field,
     inputId: state.ids.input[field],
     errorId: state.ids.error[field],
@@ -188,7 +198,13 @@ function fieldError(state: PasswordFormState, msg: Msg, field: PasswordField): s
 }
 
 /** Failures that are not about one field: said once, above « Valider », and focused. */
-function renderFormError(state: PasswordFormState, actions: PasswordFormActions): TemplateResult | typeof nothing {
+function renderFormError(
+  lit: LitKit,
+  state: PasswordFormState,
+  actions: PasswordFormActions,
+): TemplateResult | LitKit['nothing'] {
+  // `lit.nothing` where it is returned: a destructured copy would lose its `unique symbol` type.
+  const { html } = lit;
   if (state.retryInSeconds > 0) {
     // The countdown is not live: announcing every second would drown everything else.
     return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${state.ids.formError}>
@@ -196,13 +212,14 @@ function renderFormError(state: PasswordFormState, actions: PasswordFormActions)
     </div>`;
   }
   const error = state.formError;
-  if (!error) return nothing;
+  if (!error) return lit.nothing;
   return html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${state.ids.formError}>
-    ${error.text} ${error.detail ?? nothing}
+    ${error.text} ${error.detail ?? lit.nothing}
   </div>`;
 }
 
-function renderSuccess(state: PasswordFormState, actions: PasswordFormActions): TemplateResult {
+function renderSuccess(lit: LitKit, state: PasswordFormState, actions: PasswordFormActions): TemplateResult {
+  const { html } = lit;
   const msg = actions.msg;
   return html`<div class="sel-pc-message sel-pc-success" role="status" tabindex="-1" id=${state.ids.saved}>
       <p>${msg('password.saved')}</p>

@@ -8,7 +8,7 @@
  *
  * The design tokens (`--_accent`...) come from the element's `:host` rule, inherited through the slot.
  */
-import { css, unsafeCSS } from '../lazy/lit.js';
+import type { LitKit } from '../shared/lit-kit.js';
 
 /**
  * Every rule starts with this. `:not(#\#)` matches every element and weighs as much as an id, so rules a page
@@ -17,8 +17,9 @@ import { css, unsafeCSS } from '../lazy/lit.js';
  */
 const SCOPE = 'sel-password-change:not(#\\#)';
 
-/** Built when first adopted, not at load: this module is part of the form's chunk (lazy/lit.ts says why). */
-function passwordLightStyles() {
+/** Built when first adopted, with the Lit the element passes in: the form's chunk imports none (shared/lit-kit.ts). */
+function passwordLightStyles(lit: LitKit) {
+  const { css, unsafeCSS } = lit;
   const scope = unsafeCSS(SCOPE);
   return css`
     /* First, and as heavy as the rules below: whatever the page says of inputs, labels, buttons, lists or
@@ -286,10 +287,10 @@ function passwordLightStyles() {
 let sharedSheet: CSSStyleSheet | undefined;
 
 /** One constructed sheet for the whole page: adopting the same sheet twice into a root is a no-op here. */
-function passwordSheet(): CSSStyleSheet {
+function passwordSheet(lit: LitKit): CSSStyleSheet {
   if (!sharedSheet) {
     sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(passwordLightStyles().cssText);
+    sharedSheet.replaceSync(passwordLightStyles(lit).cssText);
   }
   return sharedSheet;
 }
@@ -298,9 +299,9 @@ function passwordSheet(): CSSStyleSheet {
  * Adds the light-DOM sheet to `root` (a document or a shadow root) unless it is already there. Checked
  * against the root's current list rather than remembered, since a page may replace its adopted sheets.
  */
-export function adoptPasswordStyles(root: Node): void {
+export function adoptPasswordStyles(lit: LitKit, root: Node): void {
   if (!(root instanceof Document) && !(root instanceof ShadowRoot)) return;
-  const sheet = passwordSheet();
+  const sheet = passwordSheet(lit);
   if (root.adoptedStyleSheets.includes(sheet)) return;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

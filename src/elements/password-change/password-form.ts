@@ -4,10 +4,10 @@
  * `<sel-password-change>` downloads when « Changer de mot de passe… » is hovered, focused or pressed, or at
  * once when the section must open on the form (see form-loader.ts).
  *
- * Its modules render with the Lit of lazy/lit.ts, which the entry hands over through `receiveLit`. The
- * form's French messages come with it (the element adds them to the French catalog before rendering).
+ * It imports nothing the first module has: its render functions and `adoptPasswordStyles` take the entry's
+ * Lit as their first argument (shared/lit-kit.ts says why). The form's French messages come with it (the
+ * element adds them to the French catalog before rendering).
  */
-export { receiveLit } from '../lazy/lit.js';
 export { STRENGTH_LEVELS } from './checklist-view.js';
 export { renderPasswordForm } from './form-view.js';
 export { adoptPasswordStyles } from './light-styles.js';

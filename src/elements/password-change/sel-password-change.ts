@@ -13,6 +13,7 @@ import type { Account, Section } from '../../contract/schemas.js';
 import { addFrenchMessages } from '../../i18n/catalogs.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { messageKeyFor } from '../shared/error-messages.js';
+import { litKit } from '../shared/lit-kit.js';
 import { isolatedText, serverText } from '../shared/server-text.js';
 import type { ChecklistItem, StrengthStatus } from '../../validation/password-checklist.js';
 import type { PasswordField } from './field-view.js';
@@ -197,7 +198,7 @@ export class SelPasswordChange extends SelSection {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.kit?.adoptPasswordStyles(this.getRootNode());
+    this.kit?.adoptPasswordStyles(litKit, this.getRootNode());
     if (!this.formContainer) {
       this.formContainer = document.createElement('div');
       this.formContainer.slot = 'form';
@@ -233,7 +234,7 @@ export class SelPasswordChange extends SelSection {
     if (!container) return;
     const root = this.getRootNode() as Document | ShadowRoot;
     // Again while the form is open: a page that replaces its adopted sheets must not leave the form unstyled.
-    if (this.opened) this.kit?.adoptPasswordStyles(root);
+    if (this.opened) this.kit?.adoptPasswordStyles(litKit, root);
     const focused = root.activeElement instanceof HTMLElement && container.contains(root.activeElement);
     const before = focused ? root.activeElement : null;
     render(this.renderLightDom(), container, { host: this });
@@ -698,6 +699,7 @@ export class SelPasswordChange extends SelSection {
     if (!this.opened || !kit || !account?.editable.password) return nothing;
     const flow = this.saveFlow;
     return kit.renderPasswordForm(
+      litKit,
       {
         account,
         ids: this.ids,

@@ -4,7 +4,7 @@
  * While the dictionaries load, the meter and the word say so.
  */
 import type { TemplateResult } from 'lit';
-import { html, ifDefined, nothing } from '../lazy/lit.js';
+import type { LitKit } from '../shared/lit-kit.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { StrengthResult } from '../../validation/password-strength.js';
 import { STRENGTH_LEVELS } from './checklist-view.js';
@@ -30,7 +30,8 @@ export function strengthWord(view: Omit<StrengthView, 'labelId' | 'feedbackId'>,
   return msg('password.strength.loading');
 }
 
-export function renderStrength(view: StrengthView, msg: Msg): TemplateResult {
+export function renderStrength(lit: LitKit, view: StrengthView, msg: Msg): TemplateResult {
+  const { html, ifDefined, nothing } = lit;
   const word = strengthWord(view, msg);
   const result = view.typed ? view.result : undefined;
   const suggestions = result?.suggestions ?? [];

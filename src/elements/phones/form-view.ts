@@ -1,7 +1,7 @@
 /**
  * The phones edit form as it renders: the help, one row per number (type, number, « Supprimer », their
  * messages), « Ajouter un numéro », « Valider » and « Annuler ». It travels in the editing chunk with the
- * rules (phone-editing.ts), so it imports nothing the first module has (lazy/lit.ts says why): it renders
+ * rules (phone-editing.ts), so it imports nothing the first module has (shared/lit-kit.ts says why): it renders
  * with the entry's Lit, which the element passes in, and the element passes what both sides use (the type
  * labels, the types). The element keeps the state and the behaviour; this only turns them into markup.
  */

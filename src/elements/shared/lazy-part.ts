@@ -4,10 +4,9 @@
  *
  * Memoises `importer`: every caller shares one import. A failed import is forgotten, so that « Réessayer »
  * after a dropped connection tries again instead of replaying the failure.
+ *
+ * A part that renders imports no Lit: the element passes it the entry's (lit-kit.ts says why).
  */
-import { litKit } from './lit-kit.js';
-import type { LitReceiver } from '../lazy/lit.js';
-
 export function lazyPart<T>(importer: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
   return () => {
@@ -17,16 +16,4 @@ export function lazyPart<T>(importer: () => Promise<T>): () => Promise<T> {
     });
     return pending;
   };
-}
-
-/**
- * A lazy part that renders with Lit: once downloaded, it is handed the entry's Lit (lazy/lit.ts explains why
- * it does not import it) before anyone calls into it.
- */
-export function lazyLitPart<T extends LitReceiver>(importer: () => Promise<T>): () => Promise<T> {
-  return lazyPart(async () => {
-    const part = await importer();
-    part.receiveLit(litKit);
-    return part;
-  });
 }
