@@ -5,6 +5,8 @@
 export type { SelAdapter, VersionedAccount, RequestOptions } from './api/adapter.js';
 export { RestAdapter, type RestAdapterOptions } from './api/rest-adapter.js';
 export { SelError, SEL_ERROR_KINDS, isSelError, type SelErrorKind, type FieldError } from './api/errors.js';
+// The request bodies' schemas (`accountPatchSchema`, `passwordChangeSchema`) are in `sel-widgets/core`, the
+// server's side: the elements and portals build those bodies, they never parse them.
 export * from './contract/schemas.js';
 export * from './contract/problem-codes.js';
 export { configure, resetConfig, type SelConfig, type CsrfTokenSource } from './config.js';

@@ -9,6 +9,7 @@
  * - the website check (http(s) only, bounded length, normalised as it is stored).
  */
 export * from './contract/schemas.js';
+export * from './contract/request-schemas.js';
 export * from './contract/problem-codes.js';
 export {
   checkPasswordPolicy,

@@ -17,7 +17,9 @@ export const phoneSchema = z.object({
   number: z.string(),
 });
 
-const count = z.number().check(z.int(), z.gte(0));
+// `z.refine(Number.isSafeInteger)` checks what `z.int()` checks, without the number-format code that
+// `z.int()` brings into the first module (0.19 kB brotli).
+const count = z.number().check(z.refine(Number.isSafeInteger), z.gte(0));
 
 export const passwordPolicySchema = z.object({
   minLength: count,
@@ -26,11 +28,12 @@ export const passwordPolicySchema = z.object({
   minUpper: z.optional(count),
   minDigit: z.optional(count),
   minSpecial: z.optional(count),
-  minClasses: z.optional(z.number().check(z.int(), z.gte(0), z.lte(4))),
+  minClasses: z.optional(z.number().check(z.refine(Number.isSafeInteger), z.gte(0), z.lte(4))),
   forbiddenChars: z.optional(z.string()),
   rejectPersonalInfo: z.optional(z.boolean()),
   minEntropyBits: z.optional(z.number().check(z.gte(0))),
-  minStrength: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])),
+  // One literal of five values rather than a union of five literals: the union's code stays out of the bundle.
+  minStrength: z.optional(z.literal([0, 1, 2, 3, 4])),
   historySize: z.optional(count),
 });
 
@@ -73,18 +76,6 @@ export const accountSchema = z.object({
   passwordPolicy: passwordPolicySchema,
 });
 
-/** The body of a `PATCH /account`: exactly one of the three editable parts. */
-export const accountPatchSchema = z.union([
-  z.strictObject({ website: z.nullable(z.string()) }),
-  z.strictObject({ phones: z.array(phoneSchema) }),
-  z.strictObject({ redList: z.boolean() }),
-]);
-
-export const passwordChangeSchema = z.strictObject({
-  currentPassword: z.string(),
-  newPassword: z.string(),
-});
-
 /** RFC 9457 problem details with the contract's extensions; every member is optional on the way in. */
 export const problemSchema = z.object({
   type: z.optional(z.string()),
@@ -102,8 +93,9 @@ export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 export type Structure = z.infer<typeof structureSchema>;
 export type DirectoryContact = z.infer<typeof directoryContactSchema>;
 export type Account = z.infer<typeof accountSchema>;
-export type AccountPatch = z.infer<typeof accountPatchSchema>;
-export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+// The request bodies live in request-schemas.ts: the elements send them but never parse them, and zod's
+// schemas stay in a bundle once built, used or not, so the first module leaves them out.
+export type { AccountPatch, PasswordChange } from './request-schemas.js';
 export type Problem = z.infer<typeof problemSchema>;
 /** The editable parts of the account, as named in `sel-saved` and `sel-error` events. */
 export type Section = 'website' | 'phones' | 'redList' | 'password';

@@ -5,7 +5,7 @@
  */
 import { MemoryAdapter, STATUS_OF_FAULT } from './memory-adapter.js';
 import { SelError } from '../api/errors.js';
-import { accountPatchSchema, passwordChangeSchema } from '../contract/schemas.js';
+import { accountPatchSchema, passwordChangeSchema } from '../contract/request-schemas.js';
 
 /** Returned instead of a `Response` when the connection must drop without an answer. */
 export const NETWORK_ERROR = Symbol('network error');

@@ -1,0 +1,22 @@
+/**
+ * The request bodies of the HTTP contract, as zod schemas: what the reference server and the mock backend
+ * check before acting. Apart from schemas.ts because the elements only build these bodies: a bundle keeps
+ * every zod schema a module builds, so the first module would carry these for nothing.
+ */
+import * as z from 'zod/mini';
+import { phoneSchema } from './schemas.js';
+
+/** The body of a `PATCH /account`: exactly one of the three editable parts. */
+export const accountPatchSchema = z.union([
+  z.strictObject({ website: z.nullable(z.string()) }),
+  z.strictObject({ phones: z.array(phoneSchema) }),
+  z.strictObject({ redList: z.boolean() }),
+]);
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string(),
+  newPassword: z.string(),
+});
+
+export type AccountPatch = z.infer<typeof accountPatchSchema>;
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
