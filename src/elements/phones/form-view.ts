@@ -1,9 +1,9 @@
 /**
  * The phones edit form as it renders: the help, one row per number (type, number, « Supprimer », their
  * messages), « Ajouter un numéro », « Valider » and « Annuler ». It travels in the editing chunk with the
- * rules (phone-editing.ts), so it imports nothing the first module has (shared/lit-kit.ts says why): it renders
- * with the entry's Lit, which the element passes in, and the element passes what both sides use (the type
- * labels, the types). The element keeps the state and the behaviour; this only turns them into markup.
+ * rules (phone-editing.ts), so it imports nothing the first module has (shared/lit-kit.ts says why): it
+ * renders with the entry's Lit and what both sides use (the type labels, the types), passed in by the
+ * editor (phone-editor.ts), which keeps the state and the behaviour; this only turns them into markup.
  */
 import type { TemplateResult } from 'lit';
 import type { LitKit } from '../shared/lit-kit.js';
@@ -28,7 +28,7 @@ export interface PhoneFormState {
   readonly blocked: boolean;
   readonly listError: string | undefined;
   readonly announcement: string;
-  /** A failed save that is not about one number, rendered by the element (the view shows it too). */
+  /** A failed save that is not about one number, rendered by the editor (phone-editor.ts). */
   readonly saveError: TemplateResult | LitKit['nothing'];
   readonly onSubmit: (event: Event) => void;
   readonly onKeydown: (event: KeyboardEvent) => void;

@@ -1,7 +1,8 @@
 /**
- * Everything editing the numbers needs and viewing them does not: the phone rules, the form's row logic
- * and its markup, in one chunk that `<sel-phones>` downloads when editing starts (see loader.ts). The
- * markup renders with the entry's Lit, which the element passes to `renderPhoneForm`.
+ * Everything editing the numbers needs and viewing them does not: the phone rules, the form's row logic,
+ * its state and handlers (phone-editor.ts) and its markup, in one chunk that `<sel-phones>` downloads when
+ * editing starts (see loader.ts). The markup renders with the entry's Lit, which the element passes to the
+ * editor it creates.
  */
 import * as rules from '../../validation/phone.js';
 import { remembered } from './remembered-rules.js';
@@ -26,3 +27,4 @@ export {
 } from './rows.js';
 export { formatOnLeave, formatWhileTyping } from './typing.js';
 export { rowErrorMessage, rowWarningMessage } from './feedback.js';
+export { PhoneEditor, type PhoneEditorHost } from './phone-editor.js';
