@@ -15,13 +15,9 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { messageKeyFor } from '../shared/error-messages.js';
 import { litKit } from '../shared/lit-kit.js';
 import { isolatedText, serverText } from '../shared/server-text.js';
-import type { ChecklistItem, StrengthStatus } from '../../validation/password-checklist.js';
-import type { PasswordField } from './field-view.js';
-import { nextPasswordFormIds } from './form-ids.js';
 import { loadPasswordForm, type PasswordForm } from './form-loader.js';
-import type { PasswordFormActions } from './form-view.js';
 import { passwordExpiry } from './expiry.js';
-import type { PasswordStrengthController } from './strength-controller.js';
+import type { PasswordEditor, PasswordEditorHost } from './password-editor.js';
 import { ButtonPress } from '../shared/button-press.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
@@ -38,11 +34,6 @@ const wordList: ComplexAttributeConverter<string[]> = {
       .filter((word) => word !== ''),
   toAttribute: (words: string[]) => words.join(', '),
 };
-
-type PasswordValues = Record<PasswordField, string>;
-
-const NO_PASSWORDS: Readonly<PasswordValues> = { current: '', new: '', confirm: '' };
-const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, new: false, confirm: false };
 
 /**
  * The « Authentification » section: « Changer de mot de passe… » opens a form with the current password,
@@ -146,51 +137,15 @@ export class SelPasswordChange extends SelSection {
   @state() private formAwaited = false;
   @state() private formFailed = false;
   @state() private opened = false;
-  /** What the person typed. Kept across every failure; emptied on success, cancel and removal. */
-  @state() private values: PasswordValues = { ...NO_PASSWORDS };
-  @state() private shown: Record<PasswordField, boolean> = { ...ALL_HIDDEN };
-  /** A submit was tried: every field's problem shows from now on, not only the ones already left. */
-  @state() private attempted = false;
-  /** The confirmation was left filled in once: a mismatch shows before any submit. */
-  @state() private confirmTouched = false;
-  /** The server said the current password is wrong, and the person has not changed it since. */
-  @state() private currentRejected = false;
-  /** The server's `policy_violation` codes for the new password still in the field. */
-  @state() private serverViolations: string[] = [];
-  /** The server's words, shown when it names a rule this element does not know. */
-  @state() private serverDetail: string | undefined;
-  /** The server refused the new password still in the field (`policy_violation`), with or without reasons. */
-  @state() private serverRefused = false;
-  @state() private succeeded = false;
-  /** Waiting for the strength dictionaries before sending. */
-  @state() private checking = false;
-  /** The checklist in one sentence, for the polite live region, set once typing pauses. */
-  @state() private summary = '';
   @state() private viewStatus: string | undefined;
   @state() private viewError: string | undefined;
 
   private readonly saveFlow = new SaveFlow(this, () => this.section);
   private readonly buttonPress = new ButtonPress();
-  /** `msg` as a plain function, for the render helpers in other files. */
-  private readonly say = (key: MessageKey, params?: Record<string, string | number>): string => this.msg(key, params);
-  /** The form's handlers, handed to its view (form-view.ts) at each render: the same functions every time. */
-  private readonly formActions: PasswordFormActions = {
-    msg: this.say,
-    submit: (event) => void this.submit(event),
-    keydown: (event) => this.onKeydown(event),
-    focusin: (event) => this.onFocusIn(event),
-    focusout: (event) => this.onFocusOut(event),
-    pointerdown: (event) => this.buttonPress.onPointerDown(event),
-    input: (field, event) => this.onInput(field, event),
-    toggle: (field) => this.toggle(field),
-    cancel: () => this.cancel(),
-  };
-  /** Created with the form's code: the meter's state and its engine. */
-  private strength: PasswordStrengthController | undefined;
-  private readonly ids = nextPasswordFormIds();
   /** The light-DOM child the form is rendered into; created on first connection, never in the constructor. */
   private formContainer: HTMLDivElement | undefined;
-  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The open form's state and handlers, created with the form's code (password-editor.ts). */
+  private editor: PasswordEditor | undefined;
   /** Counts openings and closings, so that a save that ends after its form was closed does not touch a newer one. */
   private formGeneration = 0;
   /** The form was opened once because the password must change: after « Annuler » it stays closed. */
@@ -212,9 +167,8 @@ export class SelPasswordChange extends SelSection {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.onPageHide);
     this.formGeneration++;
-    this.dropSecrets();
+    this.editor?.reset();
     this.opened = false;
-    this.succeeded = false;
     // At once, not at the next update: a removed element must not keep filled inputs in its subtree.
     if (this.formContainer) render(nothing, this.formContainer, { host: this });
   }
@@ -223,9 +177,7 @@ export class SelPasswordChange extends SelSection {
     super.willUpdate(changed);
     // Before this render, not after it: the form shows in the same update as the account.
     this.openIfMustChange();
-    const prepared = this.strength?.preparedLanguage;
-    // The page changed language while the meter was in use: its feedback must follow.
-    if (this.opened && prepared && prepared !== this.i18n.language) this.prepareStrength();
+    if (this.opened) this.editor?.followLanguage();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -240,7 +192,7 @@ export class SelPasswordChange extends SelSection {
     render(this.renderLightDom(), container, { host: this });
     // The focused node left with this render (the 429 message once the wait is over): focus must not fall
     // back to the top of the page.
-    if (before && !before.isConnected && this.opened) this.focusFallback();
+    if (before && !before.isConnected && this.opened) this.editor?.focusFallback();
   }
 
   // ── Handlers ────────────────────────────────────────────────────────────────────────────────────────
@@ -255,14 +207,13 @@ export class SelPasswordChange extends SelSection {
     }
     if (!this.isConnected) return;
     this.formGeneration++;
-    this.dropSecrets();
-    this.succeeded = false;
+    this.editor?.reset();
     this.viewStatus = undefined;
     this.viewError = undefined;
     this.saveFlow.reset();
     this.opened = true;
     await this.updateComplete;
-    this.input('current')?.focus();
+    this.editor?.focus('current');
   };
 
   /**
@@ -286,113 +237,11 @@ export class SelPasswordChange extends SelSection {
       return;
     }
     await this.updateComplete;
-    this.input('current')?.focus();
+    this.editor?.focus('current');
   };
 
-  private cancel = (): void => {
-    void this.close();
-  };
-
-  private onKeydown = (event: KeyboardEvent): void => {
-    // An input method closing its candidates, or a password manager's own menu, is not « Annuler ».
-    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
-    event.preventDefault();
-    void this.close();
-  };
-
-  private onFocusIn = (event: FocusEvent): void => {
-    if (event.target instanceof HTMLInputElement && event.target.classList.contains('sel-pc-input')) {
-      this.prepareStrength(true);
-    }
-  };
-
-  private onFocusOut = (event: FocusEvent): void => {
-    const target = event.target;
-    // A pointer pressing « Valider »: the mismatch shown now would push it down under the pointer before the
-    // release, and the click would be lost. The submit says it anyway; leaving with Tab still shows it.
-    if (this.buttonPress.pressing) return;
-    if (target instanceof HTMLInputElement && target.id === this.ids.input.confirm && target.value !== '') {
-      this.confirmTouched = true;
-    }
-  };
-
-  private onInput(field: PasswordField, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    // `change` follows `input` with the same value; a password manager may send either alone.
-    if (value === this.values[field]) return;
-    this.values = { ...this.values, [field]: value };
-    if (field === 'current') this.currentRejected = false;
-    if (field === 'new') {
-      this.serverViolations = [];
-      this.serverDetail = undefined;
-      this.serverRefused = false;
-    }
-    // A field filled without focus (a password manager) still deserves a meter.
-    this.prepareStrength();
-    // The current password is one of the words the new one should not be built on.
-    if (field !== 'confirm') this.rescore();
-    this.scheduleSummary();
-  }
-
-  private toggle(field: PasswordField): void {
-    this.shown = { ...this.shown, [field]: !this.shown[field] };
-  }
-
-  /**
-   * The page is left: a password shown as text would be saved with the page's form state in the browser's
-   * session history (and restored on « back »), which it never does for a password field. Hidden at once,
-   * not at the next update: the state is saved before the next frame.
-   */
-  private onPageHide = (): void => {
-    for (const input of this.formContainer?.querySelectorAll<HTMLInputElement>('input.sel-pc-input') ?? []) {
-      input.type = 'password';
-    }
-    this.shown = { ...ALL_HIDDEN };
-  };
-
-  private submit = async (event: SubmitEvent): Promise<void> => {
-    // First of all: a form left to submit itself would send the passwords to the page's own URL.
-    event.preventDefault();
-    const store = this.store;
-    const account = this.account;
-    const kit = this.kit;
-    const meter = this.strength;
-    if (!store || !account || !kit || !meter || this.saveFlow.blocked || this.checking) return;
-    this.readInputs();
-    this.attempted = true;
-    const generation = this.formGeneration;
-    // From now on the live region says what the submit does; the checklist summary would only repeat itself.
-    this.clearSummary();
-
-    this.checking = true;
-    const scored = this.values.new;
-    const strength = await meter.scoreNow(scored, this.userInputs(), this.i18n.language);
-    this.checking = false;
-    if (generation !== this.formGeneration) return;
-    // Typed on while the score was computed: that score is not this password's; the person submits again.
-    if (this.values.new !== scored) {
-      this.rescore();
-      return;
-    }
-
-    // With no score (dictionaries unavailable) the strength rule is left to the server, as `info`.
-    const items = this.checklist(kit, account, strength?.score, strength ? 'ready' : 'failed');
-    const problem = this.firstProblem(items);
-    if (problem) {
-      await this.updateComplete;
-      this.input(problem)?.focus();
-      return;
-    }
-
-    const change = { currentPassword: this.values.current, newPassword: this.values.new };
-    const outcome = await this.saveFlow.run(() => store.changePassword(change));
-    if (generation !== this.formGeneration) {
-      this.reportAfterClose(outcome === 'saved', this.saveFlow.error);
-      return;
-    }
-    if (outcome === 'saved') await this.showSuccess();
-    else if (outcome === 'failed' && this.saveFlow.error) await this.showFailure(this.saveFlow.error);
-  };
+  /** The page is left: passwords shown as text are hidden before the browser saves the page's form state. */
+  private onPageHide = (): void => this.editor?.hideAll();
 
   /**
    * An administrator reset the password: the section opens on the form. Focus is left where it is, since a
@@ -431,48 +280,53 @@ export class SelPasswordChange extends SelSection {
     // Before the form renders: its French messages came with its code.
     addFrenchMessages(kit.passwordFormFr);
     this.kit = kit;
-    this.strength = new kit.PasswordStrengthController(this);
+    this.editor = new kit.PasswordEditor(this, this.editorHost());
+  }
+
+  /** What the form's editor reads and calls: the element's save flow, words and section messages. */
+  private editorHost(): PasswordEditorHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element
+    const element = this;
+    return {
+      get account() {
+        return element.account;
+      },
+      get store() {
+        return element.store;
+      },
+      get userWords() {
+        return element.userWords;
+      },
+      get language() {
+        return element.i18n.language;
+      },
+      get container() {
+        return element.formContainer;
+      },
+      get generation() {
+        return element.formGeneration;
+      },
+      saveFlow: this.saveFlow,
+      buttonPress: this.buttonPress,
+      summaryDelayMs: SUMMARY_DELAY_MS,
+      msg: (key, params) => this.msg(key, params),
+      errorText: (error) => this.errorText(error),
+      serverText,
+      isolatedText,
+      close: () => void this.close(),
+      reportAfterClose: (saved, error) => this.reportAfterClose(saved, error),
+    };
   }
 
   // ── State changes ───────────────────────────────────────────────────────────────────────────────────
 
   private async close(): Promise<void> {
     this.formGeneration++;
-    this.dropSecrets();
+    this.editor?.reset();
     this.opened = false;
-    this.succeeded = false;
     this.saveFlow.reset();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('[part~="open-button"]')?.focus();
-  }
-
-  private async showSuccess(): Promise<void> {
-    this.dropSecrets();
-    this.succeeded = true;
-    await this.updateComplete;
-    this.formContainer?.querySelector<HTMLElement>(`#${this.ids.saved}`)?.focus();
-  }
-
-  private async showFailure(error: SelError): Promise<void> {
-    if (isWrongCurrentPassword(error)) {
-      this.currentRejected = true;
-      await this.updateComplete;
-      this.input('current')?.focus();
-      return;
-    }
-    if (error.kind === 'validation' && error.code === 'policy_violation') {
-      const violations = error.violations ?? [];
-      this.serverViolations = violations;
-      this.serverRefused = true;
-      const known = this.kit?.isChecklistRule ?? (() => false);
-      const unknown = violations.length === 0 || violations.some((code) => !known(code));
-      this.serverDetail = unknown ? error.detail : undefined;
-      await this.updateComplete;
-      this.input('new')?.focus();
-      return;
-    }
-    await this.updateComplete;
-    this.formContainer?.querySelector<HTMLElement>(`#${this.ids.formError}`)?.focus();
   }
 
   /** The form was closed while the request ran: say how it ended in the section itself. */
@@ -481,118 +335,7 @@ export class SelPasswordChange extends SelSection {
     else if (error) this.viewError = this.errorText(error);
   }
 
-  /** Forgets every password: the inputs (even ones about to leave the DOM), the state, the meter. */
-  private dropSecrets(): void {
-    for (const input of this.formContainer?.querySelectorAll<HTMLInputElement>('input.sel-pc-input') ?? []) {
-      input.value = '';
-    }
-    this.values = { ...NO_PASSWORDS };
-    this.shown = { ...ALL_HIDDEN };
-    this.attempted = false;
-    this.confirmTouched = false;
-    this.currentRejected = false;
-    this.serverViolations = [];
-    this.serverDetail = undefined;
-    this.serverRefused = false;
-    this.checking = false;
-    this.strength?.clear();
-    this.clearSummary();
-  }
-
-  private clearSummary(): void {
-    if (this.summaryTimer !== undefined) clearTimeout(this.summaryTimer);
-    this.summaryTimer = undefined;
-    this.summary = '';
-  }
-
-  /** Where focus goes when the node that had it is gone from the open form. */
-  private focusFallback(): void {
-    const save = this.formContainer?.querySelector<HTMLButtonElement>('button.sel-pc-confirm');
-    const target =
-      save && save.getAttribute('aria-disabled') !== 'true'
-        ? save
-        : (this.input('current') ?? this.formContainer?.querySelector<HTMLElement>(`#${this.ids.saved}`));
-    target?.focus();
-  }
-
-  /** A password manager may fill the inputs without an event: what is in them is what gets sent. */
-  private readInputs(): void {
-    const read = (field: PasswordField) => this.input(field)?.value ?? this.values[field];
-    const values = { current: read('current'), new: read('new'), confirm: read('confirm') };
-    const fields = Object.keys(values) as PasswordField[];
-    if (fields.some((field) => values[field] !== this.values[field])) this.values = values;
-  }
-
-  /**
-   * Loads the dictionaries of the page language unless they are loaded or on their way. After a failed
-   * download, `retry` (a field just got focus) tries again; a keystroke does not, or the meter would flicker
-   * between « Chargement… » and « indisponible » at every key while the network is down.
-   */
-  private prepareStrength(retry = false): void {
-    const meter = this.strength;
-    if (!meter) return;
-    const language = this.i18n.language;
-    const failed = meter.status === 'failed';
-    if (meter.preparedLanguage === language && (!failed || !retry)) return;
-    void meter.prepare(language).then(() => this.rescore());
-  }
-
-  private rescore(): void {
-    this.strength?.schedule(this.values.new, this.userInputs());
-  }
-
-  private scheduleSummary(): void {
-    if (this.summaryTimer !== undefined) clearTimeout(this.summaryTimer);
-    this.summaryTimer = setTimeout(() => {
-      this.summaryTimer = undefined;
-      this.summary = this.summaryText();
-    }, SUMMARY_DELAY_MS);
-  }
-
   // ── Derived values ──────────────────────────────────────────────────────────────────────────────────
-
-  private userInputs(): string[] {
-    const account = this.account;
-    const words = [account?.uid, account?.givenName, account?.surname, ...this.userWords, this.values.current];
-    return words.filter((word): word is string => typeof word === 'string' && word !== '');
-  }
-
-  private checklist(
-    kit: PasswordForm,
-    account: Account,
-    score = this.strength?.result?.score,
-    strengthStatus: StrengthStatus = this.strength?.status ?? 'idle',
-  ): ChecklistItem[] {
-    return kit.buildChecklist({
-      policy: account.passwordPolicy,
-      personal: account,
-      newPassword: this.values.new,
-      currentPassword: this.values.current,
-      score,
-      strengthStatus,
-      serverViolations: this.serverViolations,
-    });
-  }
-
-  /** Where a submit stops, in the order the fields are read. */
-  private firstProblem(items: readonly ChecklistItem[]): PasswordField | undefined {
-    const { current, new: next, confirm } = this.values;
-    if (current === '' || this.currentRejected) return 'current';
-    if (next === '' || items.some((item) => this.kit?.blocksSubmit(item))) return 'new';
-    if (confirm !== next) return 'confirm';
-    return undefined;
-  }
-
-  private summaryText(): string {
-    const account = this.account;
-    const kit = this.kit;
-    if (!account || !kit || this.values.new === '') return '';
-    const { met, total } = kit.countedRules(this.checklist(kit, account));
-    const rules = this.msg(met <= 1 ? 'password.rules.summary.one' : 'password.rules.summary.other', { met, total });
-    const score = this.strength?.result?.score;
-    const level = score === undefined ? undefined : kit.STRENGTH_LEVELS[score];
-    return level ? `${rules} ${this.msg('password.strength.summary', { level: this.msg(level) })}` : rules;
-  }
 
   private errorKey(error: SelError): MessageKey {
     return error.kind === 'forbidden' ? 'password.error.notAllowed' : messageKeyFor(error);
@@ -611,10 +354,6 @@ export class SelPasswordChange extends SelSection {
       minute: '2-digit',
     }).format(new Date(Date.now() + retryAfterSeconds * 1000));
     return this.msg('password.error.locked', { time, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
-  }
-
-  private input(field: PasswordField): HTMLInputElement | null {
-    return this.formContainer?.querySelector<HTMLInputElement>(`#${this.ids.input[field]}`) ?? null;
   }
 
   // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────
@@ -695,50 +434,7 @@ export class SelPasswordChange extends SelSection {
   /** What goes into the light DOM: the form while open (form-view.ts, in the form's chunk), nothing otherwise. */
   private renderLightDom(): TemplateResult | typeof nothing {
     const account = this.account;
-    const kit = this.kit;
-    if (!this.opened || !kit || !account?.editable.password) return nothing;
-    const flow = this.saveFlow;
-    return kit.renderPasswordForm(
-      litKit,
-      {
-        account,
-        ids: this.ids,
-        values: this.values,
-        shown: this.shown,
-        items: this.checklist(kit, account),
-        attempted: this.attempted,
-        confirmTouched: this.confirmTouched,
-        currentRejected: this.currentRejected,
-        serverViolations: this.serverViolations,
-        serverDetail: this.serverDetail === undefined ? undefined : isolatedText(this.serverDetail),
-        serverRefused: this.serverRefused,
-        succeeded: this.succeeded,
-        strength: { status: this.strength?.status ?? 'idle', result: this.strength?.result },
-        busy: flow.pending ? 'common.saving' : this.checking ? 'password.checking' : undefined,
-        summary: this.summary,
-        blocked: flow.blocked || this.checking,
-        retryInSeconds: flow.retryInSeconds,
-        formError: this.formError(),
-      },
-      this.formActions,
-    );
+    if (!this.opened || !this.editor || !account?.editable.password) return nothing;
+    return this.editor.render(litKit, account);
   }
-
-  /** A failure the form says above « Valider »: not one the fields say (wrong current password, refused new one). */
-  private formError(): { text: string; detail: TemplateResult | undefined } | undefined {
-    const error = this.saveFlow.error;
-    if (!error || isWrongCurrentPassword(error) || (error.kind === 'validation' && error.code === 'policy_violation')) {
-      return undefined;
-    }
-    const detail = error.kind === 'validation' ? error.detail : undefined;
-    return { text: this.errorText(error), detail: detail === undefined ? undefined : serverText(detail) };
-  }
-}
-
-function isWrongCurrentPassword(error: SelError): boolean {
-  return (
-    error.kind === 'validation' &&
-    (error.code === 'wrong_current_password' ||
-      (error.fieldErrors ?? []).some((fieldError) => fieldError.code === 'wrong_current_password'))
-  );
 }
