@@ -26,6 +26,7 @@ import { AssertionControl } from '../src/store/ldap/controls/assertion-control.j
 import { PostReadControl } from '../src/store/ldap/controls/post-read-control.js';
 import { ProxiedAuthorizationControl } from '../src/store/ldap/controls/proxied-authorization-control.js';
 import { startInstance, type Instance } from './support/instance-process.js';
+import { benchPerson } from './support/bench-person.js';
 import { measureLoops } from './support/measure-loops.js';
 import { benchUids, load, openSessions, type RunFigures, type Session } from './support/http-load.js';
 import { cpuWindow, type CpuCost } from './support/cpu-window.js';
@@ -81,19 +82,7 @@ async function addPeople(slapd: Slapd): Promise<void> {
   const admin = await ldapAdmin(slapd);
   try {
     for (const uid of PEOPLE) {
-      await admin.client.add(dnOf(uid), {
-        objectClass: ['inetOrgPerson', 'eduPerson', 'supannPerson'],
-        uid,
-        cn: `Banc ${uid}`,
-        displayName: `Banc ${uid}`,
-        sn: uid,
-        mail: `${uid}@univ-exemple.fr`,
-        eduPersonAffiliation: ['staff', 'member'],
-        supannEntiteAffectation: ['IMED', 'DSI-RES'],
-        telephoneNumber: '+33 5 49 45 30 00',
-        mobile: '+33 6 12 34 56 01',
-        supannListeRouge: 'FALSE',
-      });
+      await admin.client.add(dnOf(uid), benchPerson(uid));
     }
   } finally {
     await admin.close();
