@@ -2,20 +2,20 @@
  * One directory entry as the store reads it: every attribute a list of strings, found by its name in any
  * case. ldapts gives an absent attribute as `[]`, one value as a string, several as an array, and binary
  * values as Buffers; the mapping should not care. Values are converted when asked for, not all up front:
- * a `GET /account` whose version has not changed reads two of them (see AccountMemo).
+ * a `GET /account` whose version has not changed reads two of them (see AccountMemo). For the same reason
+ * the index of names by their lower-case form is built only when a name is asked for in another spelling
+ * than the directory's: the directory names the attributes as they were asked for, so that is rare.
  */
 import type { Entry } from 'ldapts';
 
 export class DirectoryEntry {
-  /** The entry's own spelling of each attribute name, by its lower-case form. */
-  private readonly names = new Map<string, string>();
+  /** The entry's own spelling of each attribute name, by its lower-case form; built at the first need. */
+  private names?: Map<string, string>;
 
   constructor(
     readonly dn: string,
     private readonly raw: Record<string, unknown>,
-  ) {
-    for (const name of Object.keys(raw)) if (name !== 'dn') this.names.set(name.toLowerCase(), name);
-  }
+  ) {}
 
   static from(entry: Entry): DirectoryEntry {
     return new DirectoryEntry(entry.dn, entry);
@@ -34,6 +34,13 @@ export class DirectoryEntry {
   }
 
   private valueOf(name: string): unknown {
+    // `dn` is ldapts' own key, not an attribute.
+    if (name !== 'dn' && Object.hasOwn(this.raw, name)) return this.raw[name];
+    this.names ??= new Map(
+      Object.keys(this.raw)
+        .filter((key) => key !== 'dn')
+        .map((key) => [key.toLowerCase(), key]),
+    );
     const key = this.names.get(name.toLowerCase());
     return key === undefined ? undefined : this.raw[key];
   }

@@ -59,9 +59,12 @@ export class LdapStore implements AccountStore {
   private readonly policies: TtlCache<DirectoryPolicy>;
   private readonly structures: TtlCache<ReadonlyMap<string, string>>;
   private readonly accounts = new AccountMemo();
+  /** What every read of a person asks for: the same list each time, so built once (and never changed). */
+  private readonly attributes: string[];
 
   constructor(options: LdapStoreOptions) {
     this.options = resolveOptions(options);
+    this.attributes = personAttributes(this.options);
     this.pool = new ConnectionPool(this.options);
     this.policies = new TtlCache(this.options.cacheTtlMs);
     this.structures = new TtlCache(this.options.cacheTtlMs);
@@ -79,7 +82,7 @@ export class LdapStore implements AccountStore {
     if (!person) throw new StaleVersionError();
     // The post-read brings the whole entry as this very modify left it: the account and its new version
     // in one answer, with no second search that could see a later change under this version.
-    const postRead = new PostReadControl(personAttributes(this.options));
+    const postRead = new PostReadControl(this.attributes);
     try {
       await this.pool.use((client) =>
         client.modify(person.dn, changesForPatch(patch, this.options), [
@@ -177,12 +180,11 @@ export class LdapStore implements AccountStore {
   }
 
   private async findPerson(uid: string): Promise<DirectoryEntry | null> {
-    const attributes = personAttributes(this.options);
     const result = await this.pool.use((client) =>
       client.search(this.options.peopleDn, {
         scope: 'sub',
         filter: new EqualityFilter({ attribute: this.options.uidAttribute, value: uid }),
-        attributes,
+        attributes: this.attributes,
         sizeLimit: 2,
       }),
     );
