@@ -134,10 +134,12 @@ function typingRows(field: string, typing: FieldTyping): string[][] {
       const cpu = typing.cpuAtLength.get(length)!;
       const detailed = typing.detailedAtLength.get(length)!;
       const wall = typing.atLength.get(length)!;
+      const untraced = typing.untracedAtLength.get(length)!;
       return [
         `${field}, at ${length} characters`,
         `${median(cpu).toFixed(2)} ms`,
         `${worst(cpu).toFixed(2)} ms`,
+        untraced.length > 0 ? `${median(untraced).toFixed(2)} ms` : '—',
         medianShare(detailed, 'total'),
         medianShare(detailed, 'script'),
         medianShare(detailed, 'styleLayout'),
@@ -150,7 +152,7 @@ function typingRows(field: string, typing: FieldTyping): string[][] {
       `${field}, long tasks (> 50 ms) while typing`,
       String(typing.longTasks.length),
       typing.longTasks.length > 0 ? ms(worst(typing.longTasks)) : '—',
-      ...Array<string>(6).fill(''),
+      ...Array<string>(7).fill(''),
     ],
   ];
 }
@@ -164,7 +166,8 @@ async function keystrokeTable(browser: Browser, server: BenchServer): Promise<vo
   );
   console.log(
     `\nMain thread per keystroke (the 8 keystrokes up to each length), ${KEYSTROKE_RUNS} runs of 128 characters per field, loopback.` +
-      '\nCPU: light trace (totals). Detailed trace (its own recording costs more): total, then the median of each share' +
+      "\nCPU: light trace (totals); untraced: nothing recording in the browser, the kernel's count of the main thread's" +
+      ' CPU. Detailed trace (its own recording costs more): total, then the median of each share' +
       ' (script and GC, style and layout, paint, the rest), ms. Wall clock: keydown to laid out.\n',
   );
   console.log(
@@ -173,6 +176,7 @@ async function keystrokeTable(browser: Browser, server: BenchServer): Promise<vo
         'keystroke',
         'main-thread CPU, median',
         'CPU, worst',
+        'CPU untraced, median',
         'detailed: total',
         'script',
         'style+layout',

@@ -13,10 +13,13 @@
  * - the wall-clock time from the `keydown` to the element re-rendered (`updateComplete`) and laid out (a
  *   forced layout) after the `input` it caused, and the long tasks (over 50 ms) a `longtask`
  *   PerformanceObserver saw.
+ * Then a third time with nothing recording in the browser (no trace, no listener of the bench's): the
+ * main thread's CPU time from one key to the next as the kernel counts it (renderer-main-thread.ts).
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { KEY_MARK, startTrace, stopTrace, type KeystrokeTime, type TraceDepth } from './main-thread-trace.js';
 import { NAME_HELPER, WAIT_FOR_ACCOUNT, focusNewPassword, openPasswordForm, waitForFirstScore } from './page-probes.js';
+import { rendererMainThread, type MainThreadClock } from './renderer-main-thread.js';
 
 export const LENGTHS = [64, 128] as const;
 /** The keystrokes counted "at 64 characters": those that bring the field from 57 to 64 characters. */
@@ -31,6 +34,8 @@ export interface FieldTyping {
   cpuAtLength: Map<number, number[]>;
   /** The same keystrokes under a detailed trace: its total, and each share. */
   detailedAtLength: Map<number, KeystrokeTime[]>;
+  /** The same keystrokes with nothing recording in the browser: main-thread CPU as the kernel counts it. */
+  untracedAtLength: Map<number, number[]>;
   longTasks: number[];
 }
 
@@ -43,6 +48,7 @@ function emptyTyping(): FieldTyping {
     atLength: new Map(LENGTHS.map((length) => [length, []])),
     cpuAtLength: new Map(LENGTHS.map((length) => [length, []])),
     detailedAtLength: new Map(LENGTHS.map((length) => [length, []])),
+    untracedAtLength: new Map(LENGTHS.map((length) => [length, []])),
     longTasks: [],
   };
 }
@@ -142,6 +148,25 @@ async function typeTimed(
   return { ...recorded, cpu };
 }
 
+/**
+ * Types `text` into the focused field, one key every KEY_INTERVAL_MS, with nothing recording in the
+ * browser; returns each keystroke's main-thread milliseconds, read from `clock` just before each key and
+ * once after the last key's interval.
+ */
+async function typeUntraced(page: Page, clock: MainThreadClock, text: string): Promise<number[]> {
+  const readings: number[] = [];
+  let next = Date.now();
+  for (const character of text) {
+    await pause(next - Date.now());
+    next += KEY_INTERVAL_MS;
+    readings.push(await clock.cpuMs());
+    await page.keyboard.type(character);
+  }
+  await pause(next - Date.now());
+  readings.push(await clock.cpuMs());
+  return readings.slice(1).map((reading, index) => reading - readings[index]!);
+}
+
 /** Empties the focused field as a person would: everything selected, then deleted. */
 async function emptyFocusedField(page: Page): Promise<void> {
   await page.keyboard.down('Control');
@@ -150,16 +175,26 @@ async function emptyFocusedField(page: Page): Promise<void> {
   await page.keyboard.press('Backspace');
 }
 
-/** The field is typed twice: the light trace's run for the totals, then, emptied, the detailed trace's. */
+/**
+ * The field is typed three times, emptied in between: the light trace's run for the totals, the detailed
+ * trace's, and (where the kernel says) the untraced one.
+ */
 async function measureField(page: Page, typing: FieldTyping, hostTag: string, text: string): Promise<void> {
   const light = await typeTimed(page, hostTag, text, 'light');
   await emptyFocusedField(page);
   const detailed = await typeTimed(page, hostTag, text, 'detailed');
+  const clock = await rendererMainThread(page);
+  let untraced: number[] = [];
+  if (clock) {
+    await emptyFocusedField(page);
+    untraced = await typeUntraced(page, clock, text);
+  }
   typing.longTasks.push(...light.longTasks, ...detailed.longTasks);
   for (const length of LENGTHS) {
     typing.atLength.get(length)!.push(...light.times.slice(length - WINDOW, length));
     typing.cpuAtLength.get(length)!.push(...light.cpu.slice(length - WINDOW, length).map((time) => time.total));
     typing.detailedAtLength.get(length)!.push(...detailed.cpu.slice(length - WINDOW, length));
+    typing.untracedAtLength.get(length)!.push(...untraced.slice(length - WINDOW, length));
   }
 }
 

@@ -28,7 +28,7 @@ import { ProxiedAuthorizationControl } from '../src/store/ldap/controls/proxied-
 import { startInstance, type Instance } from './support/instance-process.js';
 import { benchPerson } from './support/bench-person.js';
 import { measureLoops } from './support/measure-loops.js';
-import { benchUids, load, openSessions, type RunFigures, type Session } from './support/http-load.js';
+import { benchUids, load, openSessions, type HttpClient, type RunFigures, type Session } from './support/http-load.js';
 import { cpuWindow, type CpuCost } from './support/cpu-window.js';
 import { ownCpuSeconds, processCpuSeconds } from './support/cpu-time.js';
 
@@ -39,6 +39,7 @@ export interface LdapBenchOptions {
   operations: ('get' | 'patch')[];
   /** Another checkout of the project whose server is measured too, in the same rounds (before/after). */
   baselineDir?: string;
+  httpClient: HttpClient;
 }
 
 const CONCURRENCY = 16;
@@ -142,22 +143,23 @@ async function rawSide(url: string) {
   };
 }
 
-const DESCRIPTION = [
-  `Both sides: slapd 2.5 on ldap://127.0.0.1 (no TLS on either side), ${PEOPLE.length} people, concurrency ${CONCURRENCY},`,
-  `  ${POOL_SIZE} connections bound as the service account, each of ${CONCURRENCY} loops on two people of its own in turn.`,
-  `raw search: ldapts in the load generator's process, pool handed out in turn; a subtree search of ${PEOPLE_DN}`,
-  `  for (uid=…), sizeLimit 2, the ${personAttributes(STORE_OPTIONS).length} attributes the store asks for: the one LDAP operation of a server GET.`,
-  `server GET /account: autocannon in the load generator's process, ${CONCURRENCY} keep-alive HTTP/1.1 connections, each a`,
-  '  logged-in person (session cookie); the server in its own process: session, the same search through its pool,',
-  '  the account built from the entry, or the one remembered for its entryCSN (policy entry and structure labels',
-  '  cached), JSON, ETag = entryCSN. The server makes this one LDAP operation per GET, as the raw side.',
-  'raw modify: the modify the store sends for a PATCH of phones: the four phone attributes replaced, as the person',
-  '  (proxied authorization), asserting the entryCSN read back by the post-read of the previous one.',
-  'server PATCH /account: the same modify, after two searches of the entry (the service reads the account to',
-  "  check the part is editable, the store finds the DN): three LDAP operations against the raw side's one.",
-  'CPU µs/op: generator = the load generator process (raw ldapts, or autocannon), server, slapd; "other" = cores',
-  '  other work took meanwhile. Ratio = server req/s ÷ raw op/s of the round; median (min–max) over the rounds.',
-].join('\n');
+const description = (httpClient: HttpClient) =>
+  [
+    `Both sides: slapd 2.5 on ldap://127.0.0.1 (no TLS on either side), ${PEOPLE.length} people, concurrency ${CONCURRENCY},`,
+    `  ${POOL_SIZE} connections bound as the service account, each of ${CONCURRENCY} loops on two people of its own in turn.`,
+    `raw search: ldapts in the load generator's process, pool handed out in turn; a subtree search of ${PEOPLE_DN}`,
+    `  for (uid=…), sizeLimit 2, the ${personAttributes(STORE_OPTIONS).length} attributes the store asks for: the one LDAP operation of a server GET.`,
+    `server GET /account: ${httpClient === 'keep-alive' ? 'the lean keep-alive client' : 'autocannon'} in the load generator's process, ${CONCURRENCY} keep-alive HTTP/1.1 connections, each a`,
+    '  logged-in person (session cookie); the server in its own process: session, the same search through its pool,',
+    '  the account built from the entry, or the one remembered for its entryCSN (policy entry and structure labels',
+    '  cached), JSON, ETag = entryCSN. The server makes this one LDAP operation per GET, as the raw side.',
+    'raw modify: the modify the store sends for a PATCH of phones: the four phone attributes replaced, as the person',
+    '  (proxied authorization), asserting the entryCSN read back by the post-read of the previous one.',
+    'server PATCH /account: the same modify, after two searches of the entry (the service reads the account to',
+    "  check the part is editable, the store finds the DN): three LDAP operations against the raw side's one.",
+    `CPU µs/op: generator = the load generator process (raw ldapts, or the HTTP client), server, slapd; "other" = cores`,
+    '  other work took meanwhile. Ratio = server req/s ÷ raw op/s of the round; median (min–max) over the rounds.',
+  ].join('\n');
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -254,6 +256,7 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
         slapd: () => processCpuSeconds(slapd.pid()!),
       });
       const run = await load(server.instance, {
+        client: options.httpClient,
         method,
         connections: CONCURRENCY,
         seconds,
@@ -307,7 +310,9 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
       return rounds;
     };
 
-    console.log(`\nLDAP store: ${options.rounds} alternating rounds of ${options.seconds} s per side\n${DESCRIPTION}`);
+    console.log(
+      `\nLDAP store: ${options.rounds} alternating rounds of ${options.seconds} s per side\n${description(options.httpClient)}`,
+    );
     if (options.operations.includes('get')) {
       report('GET', 'raw search', 'GET /account', await alternate(raw.search, 'GET'));
     }

@@ -1,7 +1,7 @@
 /**
  * The reference server over HTTP, each figure next to a floor measured in the same run:
  *
- * - file store: autocannon on `GET /account` and `PATCH /account` at concurrency 1, 16 and 64 against a bare
+ * - file store: `GET /account` and `PATCH /account` at concurrency 1, 16 and 64 against a bare
  *   Fastify route sending the same JSON; requests/s, p50 and p99, and each as a ratio to the bare route;
  *   the resident memory of each instance after the warm-up;
  * - LDAP store (a private slapd, `server-ldap.ts`): `GET` and `PATCH /account` at concurrency 16 against raw
@@ -15,6 +15,8 @@
  * time each server process spent per answer, which moves far less than requests/s on a shared machine.
  *
  *   npm run bench:server [-- --seconds 2 --rounds 3 --ldap-rounds 7 --only file|ldap --ldap-ops get,patch]
+ *                        [--http-client keep-alive|autocannon]  (the load generator: support/keep-alive-load.ts
+ *                                           says why the lean one is the default)
  *                        [--baseline DIR]  (DIR: another checkout of the project, e.g. a `git worktree` of main
  *                                           with its own node_modules; its server is measured in the same
  *                                           LDAP rounds, for before/after figures)
@@ -26,7 +28,15 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startInstance, type Instance } from './support/instance-process.js';
-import { benchUids, HEADER, load, openSessions, type LoadOptions } from './support/http-load.js';
+import {
+  benchUids,
+  HEADER,
+  HTTP_CLIENTS,
+  load,
+  openSessions,
+  type HttpClient,
+  type LoadOptions,
+} from './support/http-load.js';
 import { benchLdapStore } from './server-ldap.js';
 
 const { values: args } = parseArgs({
@@ -37,8 +47,11 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'ldap-ops': { type: 'string', default: 'get,patch' },
     baseline: { type: 'string' },
+    'http-client': { type: 'string', default: 'keep-alive' },
   },
 });
+const HTTP_CLIENT = args['http-client'] as HttpClient;
+if (!HTTP_CLIENTS.includes(HTTP_CLIENT)) throw new Error(`--http-client: one of ${HTTP_CLIENTS.join(', ')}`);
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const FILE_CONCURRENCIES = [1, 16, 64];
@@ -70,6 +83,7 @@ async function loadWithCpu(
 ): Promise<Figures> {
   let before = 0;
   const run = await load(server, {
+    client: HTTP_CLIENT,
     method,
     connections,
     seconds,
@@ -191,6 +205,7 @@ try {
       seconds: SECONDS,
       rounds: Number(args['ldap-rounds']),
       operations: args['ldap-ops'].split(',').filter((op): op is 'get' | 'patch' => op === 'get' || op === 'patch'),
+      httpClient: HTTP_CLIENT,
       ...(args.baseline && { baselineDir: args.baseline }),
     });
   }

@@ -1,10 +1,12 @@
 /**
  * The HTTP side of `bench:server`: sessions of people logged in through the header a trusted proxy sets,
- * and autocannon on `GET`/`PATCH /api/account` with each connection bound to one session, as a browser tab.
+ * and a closed-loop load generator on `GET`/`PATCH /api/account` with each connection bound to one session,
+ * as a browser tab: the lean keep-alive one (`keep-alive-load.ts`, the default) or autocannon.
  */
 import autocannon, { type RequestContext } from 'autocannon';
 import { BrowserLikeClient } from '../../test/helpers/browser-like-client.js';
 import type { Instance } from './instance-process.js';
+import { keepAliveLoad, quantile, type Answer, type OutgoingRequest } from './keep-alive-load.js';
 
 export const HEADER = 'x-remote-user';
 
@@ -50,7 +52,12 @@ async function refreshVersions(url: string, sessions: Session[]): Promise<void> 
   }
 }
 
+/** `keep-alive`: the lean generator of `keep-alive-load.ts`; `autocannon`: the one used before it. */
+export type HttpClient = 'keep-alive' | 'autocannon';
+export const HTTP_CLIENTS: readonly HttpClient[] = ['keep-alive', 'autocannon'];
+
 export interface LoadOptions {
+  client?: HttpClient;
   method: 'GET' | 'PATCH';
   connections: number;
   seconds: number;
@@ -61,17 +68,88 @@ export interface LoadOptions {
   onMeasureStart?: () => Promise<void>;
 }
 
+/** The headers a browser tab of this session sends (what Chromium sends, for `accept-encoding`). */
+function sessionHeaders(session: Session, method: 'GET' | 'PATCH', origin: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    // What Chromium sends: a server that compresses small JSON pays for it here, as with browsers.
+    'accept-encoding': 'gzip, deflate, br, zstd',
+    cookie: session.cookie,
+    [HEADER]: session.uid,
+  };
+  if (method === 'GET') return headers;
+  return {
+    ...headers,
+    'content-type': 'application/json',
+    'if-match': session.version,
+    'x-csrf-token': session.csrf,
+    origin,
+  };
+}
+
 /**
- * autocannon on `method /api/account`, each connection bound to one session; a PATCH sends the next of
- * `bodies` with the version of that connection's last answer.
+ * `method /api/account`, each connection bound to one session; a PATCH sends the next of `bodies` with the
+ * version of that connection's last answer.
  */
 export async function load(server: Instance, options: LoadOptions): Promise<RunFigures> {
+  if (options.method === 'PATCH') await refreshVersions(server.url, options.sessions);
+  return (options.client ?? 'keep-alive') === 'keep-alive'
+    ? keepAlive(server, options)
+    : withAutocannon(server, options);
+}
+
+interface SessionRequest extends OutgoingRequest {
+  session: Session;
+}
+
+async function keepAlive(server: Instance, options: LoadOptions): Promise<RunFigures> {
+  const { method, connections, seconds, sessions, bodies } = options;
+  // A session is taken when a request is built and given back with its answer, so that no two requests in
+  // flight carry the same person's version.
+  const idle = [...sessions];
+  let nextBody = 0;
+  let refusals = 0;
+  await options.onMeasureStart?.();
+  const run = await keepAliveLoad<SessionRequest>({
+    url: server.url,
+    connections,
+    seconds,
+    nextRequest: () => {
+      const session = idle.shift() ?? sessions[0]!;
+      return {
+        session,
+        method,
+        path: '/api/account',
+        headers: sessionHeaders(session, method, server.url),
+        ...(method === 'PATCH' && { body: JSON.stringify(bodies[nextBody++ % bodies.length]) }),
+      };
+    },
+    onAnswer: ({ session }, answer: Answer) => {
+      if (answer.status === 200 && answer.etag) session.version = answer.etag;
+      // A browser keeps the cookie a refresh sets; a bench that did not would get a new one every time.
+      const renewed = answer.setCookie?.split(';')[0];
+      if (renewed) session.cookie = renewed;
+      idle.push(session);
+      if (answer.status !== 200 && refusals++ === 0) {
+        console.error(`first refusal of ${method}: ${answer.status} ${answer.body}`);
+      }
+    },
+  });
+  return {
+    perSecond: run.perSecond,
+    p50: quantile(run.latencies, 0.5),
+    p99: quantile(run.latencies, 0.99),
+    failed: run.failed,
+    operations: run.operations,
+  };
+}
+
+async function withAutocannon(server: Instance, options: LoadOptions): Promise<RunFigures> {
   const { method, connections, seconds, sessions, bodies } = options;
   // autocannon resets a connection's context before each request, but calls `onResponse` with the context
   // of the request answered: a session is taken when a request is built and given back with its answer,
   // so that no two requests in flight carry the same person's version.
   const url = server.url;
-  if (method === 'PATCH') await refreshVersions(url, sessions);
   const idle = [...sessions];
   const take = (context: RequestContext): Session => {
     const session = idle.shift() ?? sessions[0]!;
@@ -91,25 +169,9 @@ export async function load(server: Instance, options: LoadOptions): Promise<RunF
         path: '/api/account',
         setupRequest: (request, context) => {
           const session = take(context);
-          const headers: Record<string, string> = {
-            accept: 'application/json',
-            // What Chromium sends: a server that compresses small JSON pays for it here, as with browsers.
-            'accept-encoding': 'gzip, deflate, br, zstd',
-            cookie: session.cookie,
-            [HEADER]: session.uid,
-          };
+          const headers = sessionHeaders(session, method, url);
           if (method === 'GET') return { ...request, headers };
-          return {
-            ...request,
-            headers: {
-              ...headers,
-              'content-type': 'application/json',
-              'if-match': session.version,
-              'x-csrf-token': session.csrf,
-              origin: url,
-            },
-            body: JSON.stringify(bodies[nextBody++ % bodies.length]),
-          };
+          return { ...request, headers, body: JSON.stringify(bodies[nextBody++ % bodies.length]) };
         },
         onResponse: (status, body, context, headers) => {
           const session = context['session'] as Session;
