@@ -16,7 +16,7 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
-/** One request to send: built by the caller for each request, with the session it belongs to. */
+/** One request to send, built by the caller (who may add what it needs to find again with the answer). */
 export interface OutgoingRequest {
   method: string;
   path: string;
