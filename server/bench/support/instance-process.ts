@@ -1,5 +1,6 @@
 /** Starts `instance.ts` in a child process and reads its resident memory and CPU time from /proc. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../test/helpers/test-server.js';
@@ -15,6 +16,23 @@ export interface Instance {
 }
 
 const SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
+/** Node's flags for the server as the README's commands run it (`server/node-flags.json`). */
+const SERVER_NODE_FLAGS = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../node-flags.json', import.meta.url)), 'utf8'),
+) as string[];
+
+const words = (text: string | undefined): string[] => (text ?? '').split(' ').filter(Boolean);
+
+/**
+ * The server's Node flags; `BENCH_SERVER_NODE_FLAGS` (this checkout's server) and
+ * `BENCH_BASELINE_SERVER_NODE_FLAGS` (a `--baseline` server) replace them, empty for Node's defaults: how
+ * the README compares V8's parallel garbage collector with the single-threaded one in the same rounds.
+ */
+function serverNodeFlags(script: string): string[] {
+  const override =
+    script === SCRIPT ? process.env['BENCH_SERVER_NODE_FLAGS'] : process.env['BENCH_BASELINE_SERVER_NODE_FLAGS'];
+  return override === undefined ? SERVER_NODE_FLAGS : words(override);
+}
 
 /**
  * `script`: the instance script of another checkout of the project (a baseline measured in the same run);
@@ -23,7 +41,7 @@ const SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
 export async function startInstance(env: Record<string, string>, script = SCRIPT): Promise<Instance> {
   const port = await freePort();
   // For a profile of the servers: BENCH_INSTANCE_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles".
-  const nodeArgs = (process.env['BENCH_INSTANCE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...serverNodeFlags(script), ...words(process.env['BENCH_INSTANCE_NODE_ARGS'])];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env, BENCH_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
