@@ -59,13 +59,8 @@ class AnswerReader {
       this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
       this.deliver();
     });
-    const fail = (error: Error) => {
-      this.failure ??= error;
-      this.waiting?.reject(this.failure);
-      this.waiting = undefined;
-    };
-    socket.on('error', fail);
-    socket.on('close', () => fail(new Error('the server closed the connection')));
+    socket.on('error', (error: Error) => this.fail(error));
+    socket.on('close', () => this.fail(new Error('the server closed the connection')));
   }
 
   next(): Promise<Answer> {
@@ -109,8 +104,10 @@ class AnswerReader {
     resolve(answer);
   }
 
+  /** Rejects the answer awaited, and every later one: a connection that failed once is not read again. */
   private fail(error: Error): void {
-    this.waiting?.reject(error);
+    this.failure ??= error;
+    this.waiting?.reject(this.failure);
     this.waiting = undefined;
   }
 }
