@@ -55,7 +55,8 @@ async function application(port: number): Promise<{ app: FastifyInstance; store:
         })
       : await FileAccountStore.open({
           dataDir: config.dataDir,
-          seedFile: config.seedFile,
+          // Header mode seeds nothing by itself: the bench's people are the demo accounts unless it names others.
+          seedFile: config.seedFile ?? (await import('../../src/store/file/seed.js')).DEMO_SEED_FILE,
           // Seeding hashes every account's password; the bench never logs in with one.
           hashParams: { logN: 10, r: 8, p: 1 },
         });

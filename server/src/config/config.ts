@@ -19,6 +19,12 @@ export interface Config {
   authHeader: string;
   trustedProxies: string[];
   casUrl: URL | undefined;
+  /** Who may send CAS single logout; `undefined`: the addresses the CAS host resolves to at start. */
+  casLogoutFrom: string[] | undefined;
+  /** Who may read `/metrics`. */
+  metricsFrom: string[];
+  /** `SEL_ALLOW_CLEARTEXT`: secrets may travel in clear to hosts that are not loopback. */
+  allowCleartext: boolean;
   /** Raw keys, newest first; never logged. */
   sessionKeys: string[];
   sessionIdleMs: number;

@@ -3,9 +3,12 @@
  * and reports every problem at once: an administrator fixes a unit file in one go, not one error per start.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { isIP } from 'node:net';
 import type { AuthMode, Config, StoreKind } from './config.js';
 import { readLdapConfig } from '../store/ldap/index.js';
+import { KNOWN_VARIABLES } from './variables.js';
+import { DEMO_SEED_FILE } from '../store/file/seed.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -15,12 +18,31 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+const AUTH_MODES: AuthMode[] = ['dev', 'header', 'cas'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const MIN_SESSION_KEY_LENGTH = 32;
+/**
+ * A key with fewer different characters than this is a placeholder (`xxxx…`, `changeme…`), not random: 48
+ * random bytes in base64 show about 40 different characters, 32 in hex about 14.
+ */
+const MIN_SESSION_KEY_DISTINCT_CHARACTERS = 10;
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
+  // A typo (`SEL_LDAP_STARTLS`) would otherwise be ignored in silence, and its safe intent with it.
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('SEL_') && !KNOWN_VARIABLES.has(name)) {
+      problems.push(`${name} is not a variable of this server (a typo?): --help lists them all`);
+    }
+  }
   const read = (name: string): string | undefined => readVariable(env, name, problems);
+  const flag = (name: string): boolean => {
+    const raw = read(name);
+    if (raw === undefined || /^(false|0|no)$/i.test(raw)) return false;
+    if (/^(true|1|yes)$/i.test(raw)) return true;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return false;
+  };
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = read(name) ?? fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -52,49 +74,79 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SEL_API_BASE must be a path such as /api (no trailing slash, not /auth; got "${apiBase}")`);
   }
   const store = oneOf<StoreKind>('SEL_STORE', ['file', 'ldap'], 'file');
-  const auth = oneOf<AuthMode>('SEL_AUTH', ['dev', 'header', 'cas'], 'dev');
-  if (auth === 'dev' && !isLoopback(listen.host)) {
+  // No default: a forgotten SEL_AUTH must never fall back to the mode that logs everyone in.
+  const authRaw = read('SEL_AUTH');
+  if (authRaw === undefined) {
+    problems.push('SEL_AUTH is required: cas or header in production, dev on a development machine');
+  }
+  let auth: AuthMode | undefined;
+  if (authRaw !== undefined) {
+    if ((AUTH_MODES as string[]).includes(authRaw)) auth = authRaw as AuthMode;
+    else problems.push(`SEL_AUTH must be one of ${AUTH_MODES.join(', ')} (got "${authRaw}")`);
+  }
+  if (
+    auth === 'dev' &&
+    !(isLoopback(listen.host) && publicUrl.protocol === 'http:' && isLoopback(publicUrl.hostname))
+  ) {
     problems.push(
-      `SEL_AUTH=dev logs anyone in: it is refused unless SEL_LISTEN is a loopback address (got "${listen.host}")`,
+      'SEL_AUTH=dev logs anyone in: it is refused unless SEL_LISTEN is a loopback address and SEL_PUBLIC_URL ' +
+        `an http:// loopback URL (got "${listen.host}" and "${publicUrl.origin}")`,
     );
   }
+  const allowCleartext = flag('SEL_ALLOW_CLEARTEXT');
+  /** A secret may travel in clear only to this machine, or where the administrator said so. */
+  const refuseCleartext = (name: string, host: string, what: string): void => {
+    if (!allowCleartext && !isLoopback(host)) {
+      problems.push(`${name}: ${what} would travel in clear to ${host}; ${CLEARTEXT_HINT}`);
+    }
+  };
 
   const casRaw = read('SEL_CAS_URL');
   let casUrl: URL | undefined;
   if (casRaw !== undefined) casUrl = parseHttpUrl('SEL_CAS_URL', casRaw, problems);
   else if (auth === 'cas') problems.push('SEL_CAS_URL is required when SEL_AUTH=cas (the CAS base URL, …/cas)');
+  if (casUrl?.protocol === 'http:') {
+    refuseCleartext('SEL_CAS_URL', casUrl.hostname, 'tickets and the validation answer (use https://)');
+  }
 
   const sessionKeys = list('SEL_SESSION_KEYS');
-  if (sessionKeys.length === 0 && auth !== 'dev') {
+  if (sessionKeys.length === 0 && auth !== undefined && auth !== 'dev') {
     problems.push(
       `SEL_SESSION_KEYS is required when SEL_AUTH=${auth} (comma-separated, ${MIN_SESSION_KEY_LENGTH}+ characters each)`,
     );
   }
   if (sessionKeys.some((key) => key.length < MIN_SESSION_KEY_LENGTH)) {
     problems.push(`SEL_SESSION_KEYS: every key must be at least ${MIN_SESSION_KEY_LENGTH} characters long`);
+  } else if (sessionKeys.some((key) => new Set(key).size < MIN_SESSION_KEY_DISTINCT_CHARACTERS)) {
+    problems.push('SEL_SESSION_KEYS: a key is not random (too few different characters): use openssl rand -base64 48');
   }
 
-  const trustedProxies = list('SEL_TRUSTED_PROXIES', ['127.0.0.1']);
-  for (const proxy of trustedProxies) {
-    const [address, bits] = proxy.split('/');
-    const family = isIP(address ?? '');
-    const maxBits = family === 6 ? 128 : 32;
-    if (!family || (bits !== undefined && !(Number(bits) >= 0 && Number(bits) <= maxBits && /^\d+$/.test(bits)))) {
-      problems.push(`SEL_TRUSTED_PROXIES: "${proxy}" is not an IP address or CIDR range`);
-    }
-  }
+  const trustedProxies = addressList('SEL_TRUSTED_PROXIES', list('SEL_TRUSTED_PROXIES', ['127.0.0.1']), problems);
+  const casLogoutFromRaw = read('SEL_CAS_LOGOUT_FROM');
+  const casLogoutFrom =
+    casLogoutFromRaw === undefined
+      ? undefined
+      : addressList('SEL_CAS_LOGOUT_FROM', list('SEL_CAS_LOGOUT_FROM'), problems);
+  const metricsFrom = addressList('SEL_METRICS_FROM', list('SEL_METRICS_FROM', ['127.0.0.1', '::1']), problems);
 
   const allowedOrigins = list('SEL_ALLOWED_ORIGINS');
   for (const origin of allowedOrigins) {
     const url = URL.canParse(origin) ? new URL(origin) : undefined;
     if (!url || url.origin !== origin || !/^https?:$/.test(url.protocol)) {
       problems.push(`SEL_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://ent.univ-exemple.fr`);
+    } else if (url.protocol === 'http:' && publicUrl.protocol === 'https:' && !allowCleartext) {
+      // A page served over http could be rewritten on the way, and would then act with the person's session.
+      problems.push(`SEL_ALLOWED_ORIGINS: "${origin}" is http:// while this server is https://; ${CLEARTEXT_HINT}`);
     }
   }
 
   const frameAncestors = read('SEL_FRAME_ANCESTORS') ?? "'none'";
   if (!/^[A-Za-z0-9'*:/.\- ]+$/.test(frameAncestors)) {
     problems.push(`SEL_FRAME_ANCESTORS must be a CSP source list such as 'self' https://ent.univ-exemple.fr`);
+  } else if (frameAncestors.split(/\s+/).some((source) => /^(\*|https?:|\*:.*|https?:\/\/\*)$/.test(source))) {
+    problems.push(
+      `SEL_FRAME_ANCESTORS: "${frameAncestors}" lets any site frame the page (clickjacking): name the portal's origin`,
+    );
   }
 
   const redisUrl = read('SEL_REDIS_URL');
@@ -109,6 +161,13 @@ export function loadConfig(env: Env = process.env): Config {
     const ldapConfig = readLdapConfig(env);
     problems.push(...ldapConfig.problems);
     ldap = ldapConfig.options;
+    if (ldap && /^ldap:/i.test(ldap.url) && !ldap.startTls) {
+      refuseCleartext(
+        'SEL_LDAP_URL',
+        new URL(ldap.url).hostname,
+        "the service account's and each person's passwords (use ldaps:// or SEL_LDAP_STARTTLS=true)",
+      );
+    }
   }
 
   const config: Config = {
@@ -118,12 +177,16 @@ export function loadConfig(env: Env = process.env): Config {
     apiBase,
     store,
     dataDir: read('SEL_DATA_DIR') ?? '.data',
-    seedFile: read('SEL_SEED'),
-    auth,
+    // The demo accounts' password is in the README: they exist only where everyone is logged in anyway.
+    seedFile: read('SEL_SEED') ?? (auth === 'dev' ? fileURLToPath(DEMO_SEED_FILE) : undefined),
+    auth: auth ?? 'cas',
     devUser: read('SEL_DEV_USER') ?? 'cmartin',
     authHeader: (read('SEL_AUTH_HEADER') ?? 'X-Remote-User').toLowerCase(),
     trustedProxies,
     casUrl,
+    casLogoutFrom,
+    metricsFrom,
+    allowCleartext,
     sessionKeys,
     sessionIdleMs: positive('SEL_SESSION_IDLE_MINUTES', 30) * 60_000,
     sessionMaxMs: positive('SEL_SESSION_MAX_HOURS', 10) * 3_600_000,
@@ -138,6 +201,26 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const CLEARTEXT_HINT = 'set SEL_ALLOW_CLEARTEXT=true only if that network is trusted';
+
+/**
+ * IP addresses and CIDR ranges. A range of every address (`0.0.0.0/0`, `::/0`) is refused: it trusts anyone
+ * on the Internet, which is never what a list of proxies, CAS servers or monitoring hosts means.
+ */
+function addressList(name: string, entries: string[], problems: string[]): string[] {
+  for (const entry of entries) {
+    const [address, bits] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    if (!family || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) {
+      problems.push(`${name}: "${entry}" is not an IP address or CIDR range`);
+    } else if (bits !== undefined && Number(bits) === 0) {
+      problems.push(`${name}: "${entry}" is every address on the Internet; name the hosts`);
+    }
+  }
+  return entries;
 }
 
 /** `NAME` or, for secrets, the content of the file `NAME_FILE` names (one trailing newline dropped). */
@@ -190,6 +273,7 @@ function parsePublicUrl(value: string, problems: string[]): URL {
   return url ?? new URL('http://127.0.0.1:8080');
 }
 
-export function isLoopback(host: string): boolean {
+export function isLoopback(hostOrBracketed: string): boolean {
+  const host = hostOrBracketed.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

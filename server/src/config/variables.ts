@@ -23,10 +23,14 @@ export const VARIABLES: readonly VariableDoc[] = [
   {
     name: 'SEL_SEED',
     meaning: 'JSON file of accounts to create on first start (file store)',
-    default: 'the demo accounts',
+    default: 'the demo accounts in dev mode, none otherwise',
   },
-  { name: 'SEL_AUTH', meaning: 'dev, header or cas', default: 'dev' },
-  { name: 'SEL_DEV_USER', meaning: 'the user of dev mode (refused unless listening on loopback)', default: 'cmartin' },
+  {
+    name: 'SEL_AUTH',
+    meaning: 'cas, header, or dev (logs everyone in as SEL_DEV_USER: loopback http:// only)',
+    default: '(required)',
+  },
+  { name: 'SEL_DEV_USER', meaning: 'the user of dev mode', default: 'cmartin' },
   { name: 'SEL_AUTH_HEADER', meaning: 'header mode: the header a trusted proxy sets', default: 'X-Remote-User' },
   {
     name: 'SEL_TRUSTED_PROXIES',
@@ -34,6 +38,11 @@ export const VARIABLES: readonly VariableDoc[] = [
     default: '127.0.0.1',
   },
   { name: 'SEL_CAS_URL', meaning: 'cas mode: base URL of the CAS server (…/cas)', default: '(required in cas mode)' },
+  {
+    name: 'SEL_CAS_LOGOUT_FROM',
+    meaning: 'cas mode: comma-separated addresses or CIDR ranges allowed to send single logout',
+    default: "the addresses SEL_CAS_URL's host resolves to at start",
+  },
   {
     name: 'SEL_SESSION_KEYS',
     meaning: 'comma-separated session cookie keys (32+ characters each), newest first',
@@ -64,6 +73,16 @@ export const VARIABLES: readonly VariableDoc[] = [
     default: 'the installed package',
   },
   {
+    name: 'SEL_METRICS_FROM',
+    meaning: 'comma-separated addresses or CIDR ranges allowed to read GET /metrics',
+    default: '127.0.0.1,::1',
+  },
+  {
+    name: 'SEL_ALLOW_CLEARTEXT',
+    meaning: 'true: accept ldap:// without StartTLS or http:// CAS to a host that is not loopback',
+    default: 'false',
+  },
+  {
     name: 'SEL_LOG_LEVEL',
     meaning: 'pino log level (fatal, error, warn, info, debug, trace, silent)',
     default: 'info',
@@ -76,6 +95,11 @@ export const VARIABLES: readonly VariableDoc[] = [
     default: '',
   })),
 ];
+
+/** Every name the server reads, with the `_FILE` form of each: any other `SEL_*` variable is a typo. */
+export const KNOWN_VARIABLES: ReadonlySet<string> = new Set(
+  VARIABLES.flatMap((variable) => [variable.name, `${variable.name}_FILE`]),
+);
 
 export function helpText(): string {
   const width = Math.max(...VARIABLES.map((variable) => variable.name.length));

@@ -1,21 +1,26 @@
 /**
- * One audit line per attempted change: who, which section, the outcome (`saved` or the problem code).
- * Never a value: no password, no phone number, no website.
+ * One audit line per event an administrator may have to account for: `audit` (the event), `uid` (when
+ * known), `ip` (the client, through the trusted proxies) and `outcome` (`ok`, or why it failed). Never a
+ * value: no password, ticket, token, phone number or website.
  */
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 
-export type AuditSection = 'website' | 'phones' | 'redList' | 'password';
+export type AuditEvent =
+  'login' | 'logout' | 'single-logout' | 'change-website' | 'change-phones' | 'change-redList' | 'change-password';
 
-export async function audited<T>(request: FastifyRequest, section: AuditSection, change: () => Promise<T>): Promise<T> {
-  const who = request.session?.uid;
+export function audit(request: FastifyRequest, event: AuditEvent, outcome: string, uid?: string): void {
+  request.log.info({ audit: event, uid: uid ?? request.session?.uid, ip: request.ip, outcome }, 'audit');
+}
+
+/** Runs a change and audits it: `ok`, or the problem code it failed with (`server` for the unexpected). */
+export async function audited<T>(request: FastifyRequest, event: AuditEvent, change: () => Promise<T>): Promise<T> {
   try {
     const result = await change();
-    request.log.info({ audit: { who, section, outcome: 'saved' } }, 'audit');
+    audit(request, event, 'ok');
     return result;
   } catch (error) {
-    const outcome = error instanceof DomainError ? error.code : 'server';
-    request.log.info({ audit: { who, section, outcome } }, 'audit');
+    audit(request, event, error instanceof DomainError ? error.code : 'server');
     throw error;
   }
 }

@@ -3,6 +3,7 @@
  * (and by a timer that does not keep the process alive), so memory stays bounded by what is live.
  */
 import type { SharedState } from './shared-state.js';
+import { READY, type Readiness } from '../health/readiness.js';
 
 interface Counter {
   count: number;
@@ -45,8 +46,8 @@ export class MemorySharedState implements SharedState {
     return until !== undefined && until > this.now();
   }
 
-  async ready(): Promise<boolean> {
-    return true;
+  async ready(): Promise<Readiness> {
+    return READY;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { SharedState } from './shared-state.js';
+import { READY, type Readiness } from '../health/readiness.js';
 import { SharedStateUnavailableError } from './shared-state-unavailable-error.js';
 
 export interface RedisSharedStateOptions {
@@ -76,11 +77,12 @@ export class RedisSharedState implements SharedState {
     return (await this.#call(() => this.#redis.exists(`ended:${sessionId}`))) === 1;
   }
 
-  async ready(): Promise<boolean> {
+  async ready(): Promise<Readiness> {
     try {
-      return (await this.#call(() => this.#redis.ping())) === 'PONG';
+      await this.#call(() => this.#redis.ping());
+      return READY;
     } catch {
-      return false;
+      return { ok: false, reason: 'Redis does not answer' };
     }
   }
 

@@ -3,6 +3,8 @@
  * counters for rate limits and the sessions that a CAS single logout ended. In memory for one instance,
  * in Redis (`SEL_REDIS_URL`) for several.
  */
+import type { Readiness } from '../health/readiness.js';
+
 export interface SharedState {
   /**
    * Counts one more event under `key` in a fixed window of `windowMs` that starts with the first event;
@@ -18,8 +20,8 @@ export interface SharedState {
 
   isSessionEnded(sessionId: string): Promise<boolean>;
 
-  /** Whether the state answers now (for `/readyz`); never throws. */
-  ready(): Promise<boolean>;
+  /** Whether the state answers now, and if not why (for `/readyz`); never throws. */
+  ready(): Promise<Readiness>;
 
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  * the password policy and strength) before it calls a store.
  */
 import type { Account, AccountPatch, PasswordChange } from 'sel-widgets/core';
+import type { Readiness } from '../health/readiness.js';
 
 /** An account and its version, the opaque value of its strong ETag (without the quotes). */
 export interface StoredAccount {
@@ -33,8 +34,8 @@ export interface AccountStore {
    */
   changePassword(uid: string, change: PasswordChange): Promise<void>;
 
-  /** Whether the backend answers now (for `/readyz`); never throws. */
-  ready(): Promise<boolean>;
+  /** Whether the backend answers now, and if not why (for `/readyz`); never throws. */
+  ready(): Promise<Readiness>;
 
   /** Lets writes in flight finish, then releases connections and files. */
   close(): Promise<void>;

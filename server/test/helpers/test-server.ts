@@ -12,6 +12,7 @@ import type { Config } from '../../src/config/config.js';
 import { buildApp, type AppDeps } from '../../src/http/app.js';
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
 import { MemorySharedState } from '../../src/shared-state/memory-shared-state.js';
+import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
 
 export const FAST_HASH = { logN: 10, r: 8, p: 1 };
 export const DEMO_PASSWORD = 'Poitiers-2026!';
@@ -45,9 +46,15 @@ export async function startTestServer(
     SEL_LISTEN: `127.0.0.1:${port}`,
     SEL_DATA_DIR: dataDir,
     SEL_LOG_LEVEL: 'silent',
+    SEL_AUTH: 'dev',
     ...env,
   });
-  const store = await FileAccountStore.open({ dataDir, seedFile: config.seedFile, hashParams: FAST_HASH });
+  const store = await FileAccountStore.open({
+    dataDir,
+    // Tests log in as the demo accounts in every mode; the server itself seeds them only in dev mode.
+    seedFile: config.seedFile ?? DEMO_SEED_FILE,
+    hashParams: FAST_HASH,
+  });
   const sharedState = new MemorySharedState();
   const app = await buildApp(config, { store, sharedState, ...deps });
   await app.listen({ host: '127.0.0.1', port });

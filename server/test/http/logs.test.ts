@@ -56,14 +56,15 @@ describe('the logs', () => {
     for (const entry of requests) assert.match(String(entry['reqId']), /^[0-9a-f-]{36}$/);
   });
 
-  it('hold one audit line per change: who, which section, the outcome', () => {
+  it('hold one audit line per login and change: the event, who, from which address, the outcome', () => {
     const audits = entries()
-      .map((entry) => entry['audit'])
-      .filter(Boolean);
+      .filter((entry) => entry['audit'])
+      .map(({ audit, uid, ip, outcome }) => ({ audit, uid, ip, outcome }));
     assert.deepEqual(audits, [
-      { who: 'cmartin', section: 'password', outcome: 'wrong_current_password' },
-      { who: 'cmartin', section: 'password', outcome: 'saved' },
-      { who: 'cmartin', section: 'phones', outcome: 'saved' },
+      { audit: 'login', uid: 'cmartin', ip: '127.0.0.1', outcome: 'ok' },
+      { audit: 'change-password', uid: 'cmartin', ip: '127.0.0.1', outcome: 'wrong_current_password' },
+      { audit: 'change-password', uid: 'cmartin', ip: '127.0.0.1', outcome: 'ok' },
+      { audit: 'change-phones', uid: 'cmartin', ip: '127.0.0.1', outcome: 'ok' },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { BrowserLikeClient } from '../helpers/browser-like-client.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
+import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
 import { FAST_HASH } from '../helpers/test-server.js';
 
 describe('a restart', () => {
@@ -61,7 +62,11 @@ describe('a graceful stop', () => {
     await server.store.close();
     await assert.rejects(fetch(`${server.url}/healthz`));
 
-    const reopened = await FileAccountStore.open({ dataDir: server.dataDir, hashParams: FAST_HASH });
+    const reopened = await FileAccountStore.open({
+      dataDir: server.dataDir,
+      seedFile: DEMO_SEED_FILE,
+      hashParams: FAST_HASH,
+    });
     assert.equal((await reopened.get('cmartin'))!.account.redList, true);
     await reopened.close();
     await server.close();

@@ -1,10 +1,12 @@
 // Run by file-account-store.test.ts in a child process: start a PATCH and die (SIGKILL) once the new
 // content is durable in its temporary file, before the rename that would publish it.
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
+import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
 
 const dataDir = process.argv[2]!;
 const store = await FileAccountStore.open({
   dataDir,
+  seedFile: DEMO_SEED_FILE,
   hashParams: { logN: 10, r: 8, p: 1 },
   writeHooks: {
     beforeRename: () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
+import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
 import { StaleVersionError } from '../../src/domain/errors.js';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../../src/store/file/password-hash.js';
 import { FAST_HASH } from '../helpers/test-server.js';
@@ -27,13 +28,13 @@ after(async () => {
 describe('seeding and restarts', () => {
   it('seeds the demo accounts on first start, then keeps changes across a restart', async () => {
     const dataDir = await tempDir();
-    const first = await FileAccountStore.open({ dataDir, hashParams: FAST_HASH });
+    const first = await FileAccountStore.open({ dataDir, seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
     const seeded = await first.get('cmartin');
     assert.equal(seeded?.account.displayName, 'Claire Martin');
     const updated = await first.update('cmartin', { website: 'https://example.org/after' }, seeded!.version);
     await first.close();
 
-    const second = await FileAccountStore.open({ dataDir, hashParams: FAST_HASH });
+    const second = await FileAccountStore.open({ dataDir, seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
     const reread = await second.get('cmartin');
     assert.equal(reread?.account.website, 'https://example.org/after');
     assert.equal(reread?.version, updated.version);
@@ -42,14 +43,18 @@ describe('seeding and restarts', () => {
 
   it('answers null for an unknown person, and keeps a strange uid inside its directory', async () => {
     const dataDir = await tempDir();
-    const store = await FileAccountStore.open({ dataDir, hashParams: FAST_HASH });
+    const store = await FileAccountStore.open({ dataDir, seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
     assert.equal(await store.get('../../etc/passwd'), null);
     assert.deepEqual((await readdir(join(dataDir, 'accounts'))).sort(), ['cmartin.json', 'pdurand.json']);
     await store.close();
   });
 
   it('hands every reader the same frozen account, which no reader can change for the next', async () => {
-    const store = await FileAccountStore.open({ dataDir: await tempDir(), hashParams: FAST_HASH });
+    const store = await FileAccountStore.open({
+      dataDir: await tempDir(),
+      seedFile: DEMO_SEED_FILE,
+      hashParams: FAST_HASH,
+    });
     const first = (await store.get('cmartin'))!;
     assert.ok(Object.isFrozen(first.account) && Object.isFrozen(first.account.phones));
     assert.throws(
@@ -67,7 +72,11 @@ describe('seeding and restarts', () => {
   });
 
   it('refuses a stale version and writes nothing', async () => {
-    const store = await FileAccountStore.open({ dataDir: await tempDir(), hashParams: FAST_HASH });
+    const store = await FileAccountStore.open({
+      dataDir: await tempDir(),
+      seedFile: DEMO_SEED_FILE,
+      hashParams: FAST_HASH,
+    });
     const { version } = (await store.get('cmartin'))!;
     await store.update('cmartin', { redList: true }, version);
     await assert.rejects(store.update('cmartin', { redList: false }, version), StaleVersionError);
@@ -79,7 +88,7 @@ describe('seeding and restarts', () => {
 describe('concurrent PATCHes of one account', () => {
   let store: FileAccountStore;
   before(async () => {
-    store = await FileAccountStore.open({ dataDir: await tempDir(), hashParams: FAST_HASH });
+    store = await FileAccountStore.open({ dataDir: await tempDir(), seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
   });
   after(() => store.close());
 
@@ -136,7 +145,7 @@ function patchFor(section: 'website' | 'redList' | 'phones', index: number) {
 describe('a crash in the middle of a write', () => {
   it('leaves the previous state readable, and the next start clears the half-written file', async () => {
     const dataDir = await tempDir();
-    const store = await FileAccountStore.open({ dataDir, hashParams: FAST_HASH });
+    const store = await FileAccountStore.open({ dataDir, seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
     const before = (await store.get('cmartin'))!;
     await store.close();
 
@@ -153,7 +162,7 @@ describe('a crash in the middle of a write', () => {
     const leftovers = (await readdir(join(dataDir, 'accounts'))).filter((name) => name.endsWith('.tmp'));
     assert.equal(leftovers.length, 1, 'the crash left its temporary file');
 
-    const reopened = await FileAccountStore.open({ dataDir, hashParams: FAST_HASH });
+    const reopened = await FileAccountStore.open({ dataDir, seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
     const after = (await reopened.get('cmartin'))!;
     assert.deepEqual(after, before);
     assert.deepEqual(

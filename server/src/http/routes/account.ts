@@ -29,7 +29,7 @@ export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps):
     const expected = versionFromIfMatch(ifMatch);
     if (expected === undefined) throw new StaleVersionError();
     const uid = request.session!.uid;
-    const { account, version } = await audited(request, patchSection(patch.data), () =>
+    const { account, version } = await audited(request, `change-${patchSection(patch.data)}`, () =>
       service.updateAccount(uid, patch.data, expected),
     );
     return reply.header('ETag', toEtag(version)).type('application/json').send(jsonOf(account));

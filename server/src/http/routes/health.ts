@@ -10,7 +10,7 @@ export async function healthRoutes(
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const [storeReady, stateReady] = await Promise.all([store.ready(), sharedState.ready()]);
-    const ready = storeReady && stateReady;
+    const ready = storeReady.ok && stateReady.ok;
     return reply
       .code(ready ? 200 : 503)
       .header('Cache-Control', 'no-store')

@@ -23,7 +23,9 @@ export async function passwordRoutes(app: FastifyInstance, { service }: ApiDeps)
         return sendProblem(reply, 400, 'bad_request', 'The body must hold currentPassword and newPassword.');
       }
       const uid = request.session!.uid;
-      await audited(request, 'password', () => service.changePassword(uid, change.data, requestLanguage(request)));
+      await audited(request, 'change-password', () =>
+        service.changePassword(uid, change.data, requestLanguage(request)),
+      );
       return reply.code(204).send();
     },
   );

@@ -12,13 +12,14 @@ import { parseRecord, serialiseRecord, type AccountRecord } from './account-reco
 import { removeLeftoverTempFiles, writeFileAtomic, type AtomicWriteHooks } from './atomic-write.js';
 import { hashPassword, OWASP_SCRYPT, verifyPassword, type ScryptParams } from './password-hash.js';
 import { KeyedQueue } from './keyed-queue.js';
-import { DEMO_SEED_FILE, readSeed } from './seed.js';
+import { readSeed } from './seed.js';
 import { deepFreeze } from './deep-freeze.js';
+import { READY, type Readiness } from '../../health/readiness.js';
 
 export interface FileStoreOptions {
   dataDir: string;
-  /** Accounts to create when the directory holds none; the demo accounts by default. */
-  seedFile?: string | undefined;
+  /** Accounts to create when the directory holds none; none by default (the server passes the demo ones in dev). */
+  seedFile?: string | URL | undefined;
   /** Parameters of new hashes; OWASP's by default (tests lower them for speed). */
   hashParams?: ScryptParams;
   /** Where a crash is simulated in tests. */
@@ -45,7 +46,7 @@ export class FileAccountStore implements AccountStore {
     await mkdir(accountsDir, { recursive: true, mode: 0o700 });
     await removeLeftoverTempFiles(accountsDir);
     const store = new FileAccountStore(accountsDir, options);
-    if ((await readdir(accountsDir)).length === 0) await store.seed();
+    if (options.seedFile !== undefined && (await readdir(accountsDir)).length === 0) await store.seed(options.seedFile);
     return store;
   }
 
@@ -90,13 +91,13 @@ export class FileAccountStore implements AccountStore {
     });
   }
 
-  async ready(): Promise<boolean> {
-    if (this.closed) return false;
+  async ready(): Promise<Readiness> {
+    if (this.closed) return { ok: false, reason: 'the store is closed' };
     try {
       await access(this.accountsDir);
-      return true;
+      return READY;
     } catch {
-      return false;
+      return { ok: false, reason: 'the data directory cannot be read' };
     }
   }
 
@@ -135,8 +136,8 @@ export class FileAccountStore implements AccountStore {
     this.cache.set(uid, deepFreeze(record));
   }
 
-  private async seed(): Promise<void> {
-    const entries = await readSeed(this.options.seedFile ?? DEMO_SEED_FILE);
+  private async seed(seedFile: string | URL): Promise<void> {
+    const entries = await readSeed(seedFile);
     for (const { account, password } of entries) {
       const passwordHash = await hashPassword(password, this.options.hashParams ?? OWASP_SCRYPT);
       await this.write(account.uid, { version: 1, account, passwordHash, history: [] });

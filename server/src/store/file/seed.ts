@@ -1,5 +1,6 @@
 /**
- * The accounts a new data directory starts with: `SEL_SEED`, else the demo accounts in `server/seed/`.
+ * The accounts a new data directory starts with: `SEL_SEED`, or in `dev` mode only the demo accounts in
+ * `server/seed/`.
  * Each entry is an account as the contract serves it plus its initial password, which is hashed on the
  * way in and never stored in clear.
  */

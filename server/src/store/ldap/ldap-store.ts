@@ -34,6 +34,15 @@ import {
   type DirectoryPolicy,
 } from './password-policy.js';
 import { TtlCache } from './ttl-cache.js';
+import { READY, type Readiness } from '../../health/readiness.js';
+
+/** An LDAP failure in words: the result code's name or the socket's error code, never a DN or a value. */
+export function describeLdapError(error: unknown): string {
+  if (error instanceof ResultCodeError) return `LDAP result ${error.code}: ${error.name}`;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : 'unknown error';
+}
 
 const RESULT = {
   constraintViolation: 19,
@@ -133,12 +142,12 @@ export class LdapStore implements AccountStore {
     }
   }
 
-  async ready(): Promise<boolean> {
+  async ready(): Promise<Readiness> {
     try {
       await this.pool.use((client) => client.search(this.options.peopleDn, { scope: 'base', attributes: ['1.1'] }));
-      return true;
-    } catch {
-      return false;
+      return READY;
+    } catch (error) {
+      return { ok: false, reason: `the directory does not answer (${describeLdapError(error)})` };
     }
   }
 
