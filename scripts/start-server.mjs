@@ -42,7 +42,7 @@ const env = {
 console.log(
   `« Mon compte » on http://${env.SEL_LISTEN}/ (dev login as ${env.SEL_DEV_USER ?? 'cmartin'}, data in ${env.SEL_DATA_DIR}/)`,
 );
-// Node's flags for the server, as the README's commands and systemd unit run it (why: the README's Speed).
+// Node's flags for the server, as the documented commands and systemd unit run it (why: docs/performance.md).
 const nodeFlags = JSON.parse(readFileSync('server/node-flags.json', 'utf8'));
 const server = spawn(process.execPath, [...nodeFlags, 'server/dist/main.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -4,11 +4,14 @@
  * the store and the shared state, serves, and on SIGTERM or SIGINT stops taking requests, lets those in
  * flight finish, then closes the store (its writes in flight finish too).
  */
+import { pino } from 'pino';
 import { loadConfig, ConfigError } from './config/load-config.js';
 import { helpText } from './config/variables.js';
 import { buildStore } from './config/build-store.js';
 import { buildSharedState } from './config/build-shared-state.js';
 import { buildApp } from './http/app.js';
+import { loggerOptions } from './http/logger-options.js';
+import { DataDirectoryLockedError } from './store/file/data-dir-lock.js';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -16,9 +19,15 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const sharedState = await buildSharedState(config);
-  const store = await buildStore(config);
-  const app = await buildApp(config, { store, sharedState });
+  // One logger for the requests and for the parts outside HTTP (the store, Redis), so that an outage and
+  // the requests it failed are in the same stream.
+  const logger = pino(loggerOptions(config.logLevel));
+  const sharedState = await buildSharedState(config, logger);
+  const store = await buildStore(config, logger).catch(async (error: unknown) => {
+    await sharedState.close();
+    throw error;
+  });
+  const app = await buildApp(config, { store, sharedState, loggerInstance: logger });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -43,6 +52,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`sel-widgets-server: ${error.message}\n\nRun with --help for every variable.\n`);
+  } else if (error instanceof DataDirectoryLockedError) {
+    // Another server runs on the same data directory: its pid and the lock say all there is to do.
+    process.stderr.write(`sel-widgets-server: ${error.message}\n`);
   } else {
     process.stderr.write(
       `sel-widgets-server: could not start: ${error instanceof Error ? error.stack : String(error)}\n`,

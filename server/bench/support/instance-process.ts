@@ -16,7 +16,7 @@ export interface Instance {
 }
 
 const SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
-/** Node's flags for the server as the README's commands run it (`server/node-flags.json`). */
+/** Node's flags for the server as the documented commands run it (`server/node-flags.json`). */
 const SERVER_NODE_FLAGS = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../node-flags.json', import.meta.url)), 'utf8'),
 ) as string[];
@@ -26,7 +26,7 @@ const words = (text: string | undefined): string[] => (text ?? '').split(' ').fi
 /**
  * The server's Node flags; `BENCH_SERVER_NODE_FLAGS` (this checkout's server) and
  * `BENCH_BASELINE_SERVER_NODE_FLAGS` (a `--baseline` server) replace them, empty for Node's defaults: how
- * the README compares V8's parallel garbage collector with the single-threaded one in the same rounds.
+ * docs/performance.md compares V8's parallel garbage collector with the single-threaded one in the same rounds.
  */
 function serverNodeFlags(script: string): string[] {
   const override =

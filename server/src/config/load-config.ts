@@ -177,7 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     apiBase,
     store,
     dataDir: read('SEL_DATA_DIR') ?? '.data',
-    // The demo accounts' password is in the README: they exist only where everyone is logged in anyway.
+    // The demo accounts' password is published: they exist only where everyone is logged in anyway.
     seedFile: read('SEL_SEED') ?? (auth === 'dev' ? fileURLToPath(DEMO_SEED_FILE) : undefined),
     auth: auth ?? 'cas',
     devUser: read('SEL_DEV_USER') ?? 'cmartin',

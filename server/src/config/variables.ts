@@ -1,6 +1,6 @@
 /**
  * Every environment variable the server reads, with its meaning and default: the single list that
- * `--help` prints and the README documents. CONTRACT.md §5 fixes the first names; the rest are additions.
+ * `--help` prints and docs/admin/configuration.md is generated from.
  */
 import { LDAP_ENVIRONMENT } from '../store/ldap/index.js';
 

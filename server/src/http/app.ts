@@ -6,7 +6,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
-import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config/config.js';
 import type { AccountStore } from '../store/account-store.js';
@@ -16,13 +15,16 @@ import { AccountService } from '../service/account-service.js';
 import type { ScorerLoader } from '../service/password-rules.js';
 import { SessionManager } from './session.js';
 import { installErrorHandlers } from './error-handler.js';
-import { installSecurityHeaders } from './security-headers.js';
+import { installSecurityHeaders, securityHeaders } from './security-headers.js';
+import { sendProblem } from './problem.js';
 import { defaultAssetsDir, installStaticFiles } from './static-files.js';
 import { loggerOptions } from './logger-options.js';
 import { apiRoutes } from './routes/api.js';
 import { authRoutes } from './routes/auth.js';
 import { pageRoutes } from './routes/page.js';
 import { healthRoutes } from './routes/health.js';
+import { AddressList } from '../auth/address-list.js';
+import { installMetrics } from './metrics.js';
 
 export interface AppDeps {
   store: AccountStore;
@@ -34,12 +36,28 @@ export interface AppDeps {
   fetch?: typeof fetch;
   now?: () => number;
   loadScorer?: ScorerLoader;
+  /** How long a request may take to arrive in full, and how many connections may be open (tests lower them). */
+  requestTimeoutMs?: number;
+  maxConnections?: number;
 }
 
 /** Bodies of the contract are small: ten phones fit many times over. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
+/**
+ * A request not received in full by then gets 408 and its connection is closed: a client that sends a body
+ * one byte at a time would otherwise hold a connection, and its memory, for as long as it likes.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Open connections beyond this are refused at once rather than queued: each holds memory and a file
+ * descriptor, and a page makes a handful. Far above what one « Mon compte » instance serves.
+ */
+export const MAX_CONNECTIONS = 2_000;
+
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const requestTimeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     ...(deps.loggerInstance
       ? { loggerInstance: deps.loggerInstance }
@@ -48,7 +66,22 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: config.trustedProxies,
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // Node cuts a slow request only when all three agree: the headers' own limit (60 s by default) must not
+    // exceed the request's, and the check runs every `connectionsCheckingInterval` (30 s by default).
+    // Fastify sets the server's `requestTimeout` from its own option, over the one given in `http`.
+    requestTimeout: requestTimeoutMs,
+    http: {
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs / 4),
+    },
+    // Errors Fastify meets before routing (a path that is not valid UTF-8) skip the hooks that set the
+    // security headers: dress them like every other answer.
+    frameworkErrors: (_error, _request, reply) => {
+      reply.headers(securityHeaders(config));
+      sendProblem(reply, 400, 'bad_request', 'The request is not one the contract allows.');
+    },
   });
+  app.server.maxConnections = deps.maxConnections ?? MAX_CONNECTIONS;
   // Set as the request arrives, with a callback rather than a promise: the cheapest hook Fastify runs.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
@@ -64,9 +97,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   installErrorHandlers(app);
+  installMetrics(app, config);
   installSecurityHeaders(app, config);
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   // With Redis, the per-address limits are counted there too, so that every instance sees the same count.
   // If Redis fails, the per-address limit is skipped rather than failing every request: the per-account
   // count of wrong passwords lives in the same Redis and answers 503 then, so nothing goes unlimited.
@@ -77,8 +110,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   sessions.install(app);
 
   await app.register(apiRoutes, { prefix: config.apiBase, config, service });
+  // Registers, around the single-logout POST alone, the only form-body parser of the server.
   await authRoutes(app, { config, sessions, fetch: deps.fetch ?? fetch });
-  await healthRoutes(app, { store: deps.store, sharedState: deps.sharedState });
+  await healthRoutes(app, {
+    store: deps.store,
+    sharedState: deps.sharedState,
+    reasonsFor: new AddressList(config.metricsFrom),
+  });
   // Compression only where it pays: the page and the library's scripts (tens of kB). The API's answers are a
   // few hundred bytes to a few kB of JSON, which compressing would cost more CPU than the bytes it saves.
   await app.register(async (compressed) => {

@@ -15,15 +15,21 @@ import {
 } from '../domain/errors.js';
 import { SharedStateUnavailableError } from '../shared-state/shared-state-unavailable-error.js';
 import { sendProblem, type ProblemExtras } from './problem.js';
+// The counter of 5xx causes that installMetrics puts on the application.
+import type {} from './metrics.js';
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'not_found', 'No such resource.'));
 
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    if (error instanceof DirectoryUnavailableError)
+      request.server.serverErrors?.inc({ cause: 'directory_unavailable' });
     if (error instanceof DomainError)
       return sendProblem(reply, error.status, error.code, error.message, extrasOf(error));
     if (error instanceof SharedStateUnavailableError) {
-      request.log.warn({ err: error }, 'shared state unavailable');
+      request.server.serverErrors?.inc({ cause: 'shared_state_unavailable' });
+      // The outage itself is logged once, at warn, by the shared state when it starts and ends.
+      request.log.debug({ err: error }, 'shared state unavailable');
       return sendProblem(
         reply,
         503,
@@ -47,6 +53,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (status >= 400 && status < 500)
       return sendProblem(reply, 400, 'bad_request', 'The request is not one the contract allows.');
     request.log.error({ err: error }, 'request failed');
+    request.server.serverErrors?.inc({ cause: 'internal' });
     return sendProblem(reply, 500, 'server', 'The server could not complete the request.');
   });
 }

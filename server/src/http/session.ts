@@ -4,12 +4,13 @@
  * Routes find `request.session` (or `null`) and open or end sessions through `SessionManager`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { BlockList, isIPv6 } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { Config } from '../config/config.js';
 import type { SharedState } from '../shared-state/shared-state.js';
 import { SessionSealer, type SessionData } from '../auth/session-cookie.js';
+import { AddressList } from '../auth/address-list.js';
+import { audit } from './audit.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,7 +38,7 @@ export const ticketHash = (ticket: string): string => createHash('sha256').updat
 export class SessionManager {
   readonly cookieName: string;
   private readonly sealer: SessionSealer;
-  private readonly trusted = new BlockList();
+  private readonly trusted: AddressList;
   private readonly trustedPeers = new Map<string, boolean>();
 
   constructor(
@@ -48,12 +49,7 @@ export class SessionManager {
   ) {
     this.cookieName = cookieNameFor(config);
     this.sealer = new SessionSealer(sessionKeys, this.cookieName);
-    for (const proxy of config.trustedProxies) {
-      const [address, bits] = proxy.split('/') as [string, string | undefined];
-      const family = isIPv6(address) ? 'ipv6' : 'ipv4';
-      if (bits === undefined) this.trusted.addAddress(address, family);
-      else this.trusted.addSubnet(address, Number(bits), family);
-    }
+    this.trusted = new AddressList(config.trustedProxies);
   }
 
   /** Starts a session for `uid` and sets its cookie. */
@@ -70,7 +66,7 @@ export class SessionManager {
   async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const session = request.session;
     if (session?.sid) await this.shared.endSession(session.sid, this.config.sessionMaxMs);
-    reply.clearCookie(this.cookieName, { path: '/' });
+    this.clear(reply);
     request.session = null;
   }
 
@@ -91,7 +87,9 @@ export class SessionManager {
     const proxied = this.proxiedUser(request);
     if (proxied === undefined) return null;
     if (fromCookie?.uid === proxied) return fromCookie;
-    return this.open(reply, proxied);
+    const opened = this.open(reply, proxied);
+    audit(request, 'login', 'ok', proxied);
+    return opened;
   }
 
   private async fromCookie(request: FastifyRequest, reply: FastifyReply): Promise<Readonly<SessionData> | null> {
@@ -105,7 +103,7 @@ export class SessionManager {
       now - opened.data.seen > this.config.sessionIdleMs ||
       (opened.data.sid !== undefined && (await this.shared.isSessionEnded(opened.data.sid)))
     ) {
-      reply.clearCookie(this.cookieName, { path: '/' });
+      this.clear(reply);
       return null;
     }
     const data = opened.data;
@@ -125,12 +123,19 @@ export class SessionManager {
   private isTrustedPeer(peer: string): boolean {
     let trusted = this.trustedPeers.get(peer);
     if (trusted === undefined) {
-      const address = peer.startsWith('::ffff:') ? peer.slice(7) : peer;
-      trusted = this.trusted.check(address, isIPv6(address) ? 'ipv6' : 'ipv4');
+      trusted = this.trusted.has(peer);
       if (this.trustedPeers.size >= REMEMBERED_PEERS) this.trustedPeers.clear();
       this.trustedPeers.set(peer, trusted);
     }
     return trusted;
+  }
+
+  /**
+   * Removes the cookie from the browser. The removal carries the attributes the cookie was set with: a
+   * browser ignores a `__Host-` cookie's removal that lacks `Secure`, and the session would outlive logout.
+   */
+  private clear(reply: FastifyReply): void {
+    reply.clearCookie(this.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.secure });
   }
 
   private write(reply: FastifyReply, data: SessionData): void {

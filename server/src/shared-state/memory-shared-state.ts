@@ -12,6 +12,16 @@ interface Counter {
 
 const SWEEP_INTERVAL_MS = 60_000;
 
+/**
+ * Ended sessions remembered at most. Whoever may send single logouts can name any number of tickets, and
+ * each is kept for a whole session lifetime: without a cap, a flood of made-up tickets fills the memory.
+ * When full, the entry remembered longest ago goes first: a browser that came back since was told to drop
+ * its cookie, and a cookie unused for longer than the idle lifetime is refused anyway. About 15 MB; an
+ * instance that sees more logouts than this within a session lifetime should share its state in Redis,
+ * which expires each entry by itself.
+ */
+export const ENDED_SESSIONS_REMEMBERED = 100_000;
+
 export class MemorySharedState implements SharedState {
   private readonly counters = new Map<string, Counter>();
   private readonly endedSessions = new Map<string, number>();
@@ -38,6 +48,11 @@ export class MemorySharedState implements SharedState {
   }
 
   async endSession(sessionId: string, ttlMs: number): Promise<void> {
+    // Deleted first so that a session ended again moves to the end of the Map's order, oldest first.
+    this.endedSessions.delete(sessionId);
+    if (this.endedSessions.size >= ENDED_SESSIONS_REMEMBERED) {
+      this.endedSessions.delete(this.endedSessions.keys().next().value!);
+    }
     this.endedSessions.set(sessionId, this.now() + ttlMs);
   }
 

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { SharedState } from './shared-state.js';
-import { READY, type Readiness } from '../health/readiness.js';
+import { DependencyState, SILENT_LOGGER, type OperationsLogger, type Readiness } from '../health/readiness.js';
 import { SharedStateUnavailableError } from './shared-state-unavailable-error.js';
 
 export interface RedisSharedStateOptions {
@@ -16,6 +16,8 @@ export interface RedisSharedStateOptions {
   timeoutMs?: number;
   /** The `Retry-After` given with a failure. Default 5 s. */
   retryAfterSeconds?: number;
+  /** Where Redis failing (one `warn` per outage) and answering again (one `info`) is written. */
+  logger?: OperationsLogger;
 }
 
 /** The reply of MULTI / INCR / PEXPIRE NX / PTTL / EXEC: one `[error, value]` pair per command. */
@@ -29,8 +31,12 @@ type ExecReply = [Error | null, unknown][] | null;
 export class RedisSharedState implements SharedState {
   readonly #redis: Redis;
   readonly #retryAfterSeconds: number;
+  readonly #state: DependencyState;
+  /** Why the connection is down, as the last attempt to connect said; `undefined` while connected. */
+  #connectionError: string | undefined;
 
   constructor(options: RedisSharedStateOptions) {
+    this.#state = new DependencyState('Redis', options.logger ?? SILENT_LOGGER);
     const timeoutMs = options.timeoutMs ?? 1000;
     this.#retryAfterSeconds = options.retryAfterSeconds ?? 5;
     this.#redis = new Redis(options.url, {
@@ -49,9 +55,14 @@ export class RedisSharedState implements SharedState {
       // Connect on the first command, so that constructing the state never fails or leaves a socket open.
       lazyConnect: true,
     });
-    // Without a listener an unreachable Redis would print every reconnection error; each failed call
-    // already reports it to its caller.
-    this.#redis.on('error', () => {});
+    // Without a listener an unreachable Redis would print every reconnection error. Each failed call
+    // reports it to its caller, and the first failure of an outage to the log with this cause.
+    this.#redis.on('error', (error: unknown) => {
+      if (this.#redis.status !== 'ready') this.#connectionError = describe(error);
+    });
+    this.#redis.on('ready', () => {
+      this.#connectionError = undefined;
+    });
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }> {
@@ -80,10 +91,10 @@ export class RedisSharedState implements SharedState {
   async ready(): Promise<Readiness> {
     try {
       await this.#call(() => this.#redis.ping());
-      return READY;
     } catch {
-      return { ok: false, reason: 'Redis does not answer' };
+      // The failure is in the state now.
     }
+    return this.#state.readiness;
   }
 
   /** The connection, for @fastify/rate-limit's per-address counters, shared by every instance too. */
@@ -101,12 +112,38 @@ export class RedisSharedState implements SharedState {
   }
 
   async #call<T>(command: () => Promise<T>): Promise<T> {
+    let result: T;
     try {
-      return await command();
+      result = await command();
     } catch (error) {
+      this.#failed(error);
       throw new SharedStateUnavailableError(this.#retryAfterSeconds, { cause: error });
     }
+    this.#state.up();
+    return result;
   }
+
+  #failed(error: unknown): void {
+    // One warning per outage, with the cause seen first: while Redis is away, the causes of the calls
+    // that fail vary (refused, timed out, reset) and would otherwise each write a line.
+    if (!this.#state.readiness.ok) return;
+    // Without a connection, every command fails with ioredis's "max retries per request" error, which says
+    // nothing of why; the last attempt to connect does.
+    const reason =
+      this.#redis.status === 'ready' ? describe(error) : (this.#connectionError ?? 'no connection to Redis');
+    this.#state.down(reason);
+  }
+}
+
+/**
+ * A cause an administrator can act on (`connect ECONNREFUSED 10.0.0.7:6379`, `Command timed out`,
+ * `NOAUTH Authentication required.`): the message and code of ioredis's error, never the error object,
+ * whose `command` holds the keys (session ids, user ids) and whose options hold the password.
+ */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = (error as NodeJS.ErrnoException).code;
+  return code !== undefined && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
 }
 
 /** Redis wants whole, positive milliseconds; a window or a session of zero would never be stored. */

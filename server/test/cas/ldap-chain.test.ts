@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { buildSharedState } from '../../src/config/build-shared-state.js';
 import { buildStore } from '../../src/config/build-store.js';
+import { SILENT_LOGGER } from '../../src/health/readiness.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { buildApp } from '../../src/http/app.js';
 import type { AccountStore } from '../../src/store/account-store.js';
@@ -73,7 +74,7 @@ async function startServer(casUrl: string): Promise<void> {
   });
   assert.equal(config.store, 'ldap');
   sharedState = await buildSharedState(config);
-  store = await buildStore(config);
+  store = await buildStore(config, SILENT_LOGGER);
   app = await buildApp(config, { store, sharedState });
   await app.listen({ host: '127.0.0.1', port });
   serverUrl = `http://127.0.0.1:${port}`;

@@ -32,6 +32,17 @@ const CONTRACT_NAMES = [
   ...Object.keys(LDAP_ENVIRONMENT),
 ];
 
+/** Keys as `openssl rand -base64 48` makes them. */
+const KEY = 'dXzq6Yb0Hk3Jm9Vw2Rt5Lp8Ns1Fc4Gx7Ea0Qi3Uo6Zy9Bv2Kj5Ml8Pn1Sd4Tf7Wg';
+const OTHER_KEY = 'Rk2Vn5Xq8Zt1Bw4Cy7Dm0Fp3Gs6Hj9Kl2Mn5Pq8Rs1Tv4Wx7Yz0Ab3Cd6Ef9Gh';
+/** A production setup: CAS login, https. */
+const CAS: Readonly<Record<string, string>> = {
+  SEL_AUTH: 'cas',
+  SEL_CAS_URL: 'https://cas.univ-exemple.fr/cas',
+  SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr',
+  SEL_SESSION_KEYS: KEY,
+};
+
 function problemsOf(env: Record<string, string>): string[] {
   try {
     loadConfig(env);
@@ -44,7 +55,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('has the contract’s defaults', () => {
-    const config = loadConfig({});
+    const config = loadConfig({ SEL_AUTH: 'dev' });
     assert.deepEqual(config.listen, { host: '127.0.0.1', port: 8080 });
     assert.equal(config.publicUrl.origin, 'http://127.0.0.1:8080');
     assert.equal(config.apiBase, '/api');
@@ -84,9 +95,94 @@ describe('loadConfig', () => {
     }
   });
 
-  it('refuses dev login unless listening on loopback', () => {
-    assert.ok(problemsOf({ SEL_LISTEN: '0.0.0.0:8080' }).some((problem) => problem.includes('SEL_AUTH=dev')));
-    assert.deepEqual(problemsOf({ SEL_LISTEN: '[::1]:8080' }), []);
+  it('requires SEL_AUTH: a forgotten one never logs everyone in', () => {
+    const cases: Record<string, string>[] = [
+      {},
+      { SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr', SEL_SESSION_KEYS: KEY },
+    ];
+    for (const env of cases) {
+      assert.ok(
+        problemsOf(env).some((problem) => problem.startsWith('SEL_AUTH is required')),
+        JSON.stringify(env),
+      );
+    }
+  });
+
+  it('refuses dev login unless both the listen address and the public URL are loopback http://', () => {
+    const cases: Record<string, string>[] = [
+      { SEL_LISTEN: '0.0.0.0:8080' },
+      // Behind a reverse proxy on the same machine: the server listens on loopback, browsers come from anywhere.
+      { SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr' },
+      { SEL_PUBLIC_URL: 'http://moncompte.univ-exemple.fr' },
+      { SEL_PUBLIC_URL: 'https://127.0.0.1:8443' },
+    ];
+    for (const env of cases) {
+      assert.ok(
+        problemsOf({ SEL_AUTH: 'dev', ...env }).some((problem) => problem.includes('SEL_AUTH=dev')),
+        JSON.stringify(env),
+      );
+    }
+    assert.deepEqual(problemsOf({ SEL_AUTH: 'dev', SEL_LISTEN: '[::1]:8080' }), []);
+    assert.deepEqual(problemsOf({ SEL_AUTH: 'dev', SEL_PUBLIC_URL: 'http://localhost:8080' }), []);
+  });
+
+  it('creates the demo accounts in dev mode only', () => {
+    assert.match(loadConfig({ SEL_AUTH: 'dev' }).seedFile ?? '', /demo-accounts\.json$/);
+    assert.equal(loadConfig({ SEL_AUTH: 'header', SEL_SESSION_KEYS: KEY }).seedFile, undefined);
+    assert.equal(loadConfig(CAS).seedFile, undefined);
+    assert.equal(loadConfig({ ...CAS, SEL_SEED: 'people.json' }).seedFile, 'people.json');
+  });
+
+  it('stops at a SEL_* variable it does not know (a typo), and names it', () => {
+    const problems = problemsOf({ SEL_AUTH: 'dev', SEL_LDAP_STARTLS: 'true', SEL_SESSION_KEY: KEY });
+    assert.ok(problems.some((problem) => problem.startsWith('SEL_LDAP_STARTLS is not a variable')));
+    assert.ok(problems.some((problem) => problem.startsWith('SEL_SESSION_KEY is not a variable')));
+    // Every documented name, and its _FILE form, is known.
+    assert.deepEqual(problemsOf({ SEL_AUTH: 'dev', SEL_LOG_LEVEL_FILE: '/nonexistent' }).length, 1);
+  });
+
+  it('refuses a password or ticket in clear to a host that is not loopback, unless told otherwise', () => {
+    const ldap = {
+      SEL_STORE: 'ldap',
+      SEL_LDAP_PEOPLE_DN: 'ou=people,dc=example',
+      SEL_LDAP_BIND_DN: 'cn=sel,dc=example',
+      SEL_LDAP_BIND_PASSWORD: 'x',
+    };
+    const refused = (env: Record<string, string>, name: string) =>
+      problemsOf({ ...CAS, ...env }).some((problem) => problem.startsWith(`${name}:`) && problem.includes('clear'));
+    assert.ok(refused({ ...ldap, SEL_LDAP_URL: 'ldap://ldap.univ-exemple.fr' }, 'SEL_LDAP_URL'));
+    assert.ok(
+      !refused({ ...ldap, SEL_LDAP_URL: 'ldap://ldap.univ-exemple.fr', SEL_LDAP_STARTTLS: 'true' }, 'SEL_LDAP_URL'),
+    );
+    assert.ok(!refused({ ...ldap, SEL_LDAP_URL: 'ldaps://ldap.univ-exemple.fr' }, 'SEL_LDAP_URL'));
+    assert.ok(!refused({ ...ldap, SEL_LDAP_URL: 'ldap://127.0.0.1:1389' }, 'SEL_LDAP_URL'));
+    assert.ok(refused({ SEL_CAS_URL: 'http://cas.univ-exemple.fr/cas' }, 'SEL_CAS_URL'));
+    assert.ok(!refused({ SEL_CAS_URL: 'http://127.0.0.1:9000/cas' }, 'SEL_CAS_URL'));
+    const allowed = {
+      ...CAS,
+      ...ldap,
+      SEL_LDAP_URL: 'ldap://ldap.univ-exemple.fr',
+      SEL_CAS_URL: 'http://cas.univ-exemple.fr/cas',
+      SEL_ALLOW_CLEARTEXT: 'true',
+    };
+    assert.deepEqual(problemsOf(allowed), []);
+  });
+
+  it('refuses values that open the door: any proxy, any framer, a placeholder key, an http portal of an https server', () => {
+    const named = (env: Record<string, string>, name: string) =>
+      problemsOf({ ...CAS, ...env }).some((problem) => problem.startsWith(`${name}:`));
+    assert.ok(named({ SEL_TRUSTED_PROXIES: '0.0.0.0/0' }, 'SEL_TRUSTED_PROXIES'));
+    assert.ok(named({ SEL_TRUSTED_PROXIES: '127.0.0.1,::/0' }, 'SEL_TRUSTED_PROXIES'));
+    assert.ok(named({ SEL_CAS_LOGOUT_FROM: '0.0.0.0/0' }, 'SEL_CAS_LOGOUT_FROM'));
+    assert.ok(named({ SEL_METRICS_FROM: '::/0' }, 'SEL_METRICS_FROM'));
+    assert.ok(named({ SEL_FRAME_ANCESTORS: '*' }, 'SEL_FRAME_ANCESTORS'));
+    assert.ok(named({ SEL_FRAME_ANCESTORS: "'self' https:" }, 'SEL_FRAME_ANCESTORS'));
+    assert.ok(named({ SEL_SESSION_KEYS: 'x'.repeat(48) }, 'SEL_SESSION_KEYS'));
+    assert.ok(named({ SEL_SESSION_KEYS: `${KEY},${'ab'.repeat(24)}` }, 'SEL_SESSION_KEYS'));
+    assert.ok(named({ SEL_ALLOWED_ORIGINS: 'http://ent.univ-exemple.fr' }, 'SEL_ALLOWED_ORIGINS'));
+    assert.ok(!named({ SEL_ALLOWED_ORIGINS: 'https://ent.univ-exemple.fr' }, 'SEL_ALLOWED_ORIGINS'));
+    assert.ok(!named({ SEL_FRAME_ANCESTORS: "'self' https://ent.univ-exemple.fr" }, 'SEL_FRAME_ANCESTORS'));
+    assert.ok(!named({ SEL_TRUSTED_PROXIES: '10.0.0.0/8,::1' }, 'SEL_TRUSTED_PROXIES'));
   });
 
   it('requires the LDAP variables with SEL_STORE=ldap', () => {
@@ -103,9 +199,9 @@ describe('loadConfig', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sel-config-'));
     try {
       const file = join(dir, 'keys');
-      await writeFile(file, `${'k'.repeat(40)},${'j'.repeat(40)}\n`);
+      await writeFile(file, `${KEY},${OTHER_KEY}\n`);
       const config = loadConfig({ SEL_AUTH: 'header', SEL_SESSION_KEYS_FILE: file });
-      assert.deepEqual(config.sessionKeys, ['k'.repeat(40), 'j'.repeat(40)]);
+      assert.deepEqual(config.sessionKeys, [KEY, OTHER_KEY]);
       assert.ok(
         problemsOf({ SEL_SESSION_KEYS: 'x'.repeat(40), SEL_SESSION_KEYS_FILE: file }).some((p) => p.includes('both')),
       );
@@ -118,7 +214,7 @@ describe('loadConfig', () => {
   });
 
   it('secure cookies and HSTS follow an https public URL', () => {
-    assert.equal(loadConfig({ SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr' }).secure, true);
+    assert.equal(loadConfig(CAS).secure, true);
   });
 });
 
@@ -152,12 +248,23 @@ describe('the command', () => {
     assert.match(result.stderr, /SEL_LISTEN/);
   });
 
+  it('refuses to start behind a reverse proxy with SEL_AUTH forgotten, or set to dev', () => {
+    const behindProxy = { SEL_LISTEN: '127.0.0.1:8080', SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr' };
+    const forgotten = run([], behindProxy);
+    assert.equal(forgotten.status, 1);
+    assert.match(forgotten.stderr, /SEL_AUTH is required/);
+    const dev = run([], { ...behindProxy, SEL_AUTH: 'dev' });
+    assert.equal(dev.status, 1);
+    assert.match(dev.stderr, /SEL_AUTH=dev logs anyone in/);
+  });
+
   it('names each bad LDAP variable once, and the store is wired', () => {
     const problems = problemsOf({ SEL_STORE: 'ldap', SEL_LDAP_URL: 'http://directory', SEL_LDAP_POOL_SIZE: 'many' });
     assert.equal(problems.filter((problem) => problem.includes('SEL_LDAP_URL')).length, 1);
     assert.equal(problems.filter((problem) => problem.includes('SEL_LDAP_PEOPLE_DN')).length, 1);
     assert.equal(problems.filter((problem) => problem.includes('SEL_LDAP_POOL_SIZE')).length, 1);
     const config = loadConfig({
+      SEL_AUTH: 'dev',
       SEL_STORE: 'ldap',
       SEL_LDAP_URL: 'ldap://127.0.0.1:1389',
       SEL_LDAP_PEOPLE_DN: 'ou=people,dc=example',

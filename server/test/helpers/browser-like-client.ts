@@ -1,6 +1,7 @@
 /**
  * What a page of the server does over HTTP: log in (following the login redirects by hand, keeping the
- * cookie), then call the API with the CSRF token and its own `Origin`, as `RestAdapter` does.
+ * cookies as a browser does), then call the API with the CSRF token and its own `Origin`, as
+ * `RestAdapter` does.
  */
 export interface ApiCall {
   method?: string;
@@ -13,20 +14,39 @@ export interface ApiCall {
 }
 
 export class BrowserLikeClient {
-  cookie = '';
+  /** The cookies the server set, by name, as a browser keeps them (the server's paths are all `/`). */
+  readonly cookies = new Map<string, string>();
   csrf = '';
 
   constructor(readonly baseUrl: string) {}
 
-  /** Fetches without following redirects and keeps the session cookie the server sets. */
+  /** The `Cookie` header the browser sends: `NAME=VALUE; NAME=VALUE`. */
+  get cookie(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  /** Replaces every cookie with those of a `Cookie` header (another browser's, or a tampered one). */
+  set cookie(header: string) {
+    this.cookies.clear();
+    for (const pair of header.split(';')) {
+      const at = pair.indexOf('=');
+      if (at > 0) this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+  }
+
+  /** Fetches without following redirects and keeps the cookies the server sets, dropping those it expires. */
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('Cookie', this.cookie);
+    if (this.cookies.size > 0) headers.set('Cookie', this.cookie);
     const response = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      if (at <= 0) continue;
+      const name = pair.slice(0, at).trim();
       const expired = /max-age=0|expires=thu, 01 jan 1970/i.test(line);
-      this.cookie = expired ? '' : pair;
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, pair.slice(at + 1).trim());
     }
     return response;
   }
@@ -35,6 +55,11 @@ export class BrowserLikeClient {
   async login(headers: Record<string, string> = {}): Promise<void> {
     const login = await this.request('/auth/login?return=/', { headers });
     if (login.status !== 302) throw new Error(`login answered ${login.status}`);
+    await this.readCsrfToken(headers);
+  }
+
+  /** Reads the session's CSRF token from the page, as the elements do. */
+  async readCsrfToken(headers: Record<string, string> = {}): Promise<void> {
     const page = await this.request('/', { headers });
     const html = await page.text();
     const token = /<meta name="csrf-token" content="([^"]+)"/.exec(html)?.[1];

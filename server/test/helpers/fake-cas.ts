@@ -3,12 +3,18 @@
  * shaped as LemonLDAP::NG's (see the project's notes on the directory): tickets it issued are valid once,
  * for the service they were issued to; attributes come in an order that changes between answers.
  */
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { BrowserLikeClient } from './browser-like-client.js';
+
+/** How the fake answers serviceValidate: as a CAS server does, with an HTTP error status, or not at all. */
+export type FakeCasBehaviour = 'answer' | 'hang' | { status: number };
 
 export class FakeCas {
   readonly tickets = new Map<string, { user: string; service: string }>();
   readonly requests: string[] = [];
+  behaviour: FakeCasBehaviour = 'answer';
   private server: Server | undefined;
   url = '';
 
@@ -18,12 +24,39 @@ export class FakeCas {
     return ticket;
   }
 
+  /**
+   * What a browser does to log in: to the server's login (which sets its cookie and sends it on to CAS),
+   * through CAS (which issues a ticket for the service URL it was given), back to that URL with the ticket.
+   */
+  async logIn(
+    client: BrowserLikeClient,
+    returnPath = '/',
+    user = 'cmartin',
+  ): Promise<{ ticket: string; service: string; landing: Response }> {
+    const login = await client.request(`/auth/login?return=${encodeURIComponent(returnPath)}`);
+    assert.equal(login.status, 302);
+    const location = new URL(login.headers.get('Location') ?? '');
+    assert.equal(`${location.origin}${location.pathname}`, `${this.url}/login`);
+    const service = location.searchParams.get('service') ?? '';
+    assert.equal(new URL(service).pathname, '/auth/cas', service);
+    const ticket = this.issue(user, service);
+    const callback = new URL(service);
+    callback.searchParams.set('ticket', ticket);
+    const landing = await client.request(callback.pathname + callback.search);
+    return { ticket, service, landing };
+  }
+
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       this.requests.push(url.pathname + url.search);
       if (url.pathname !== '/cas/p3/serviceValidate') {
         response.writeHead(404).end();
+        return;
+      }
+      if (this.behaviour === 'hang') return;
+      if (this.behaviour !== 'answer') {
+        response.writeHead(this.behaviour.status, { 'Content-Type': 'text/html' }).end('<h1>Unavailable</h1>');
         return;
       }
       const ticket = url.searchParams.get('ticket') ?? '';
@@ -42,7 +75,10 @@ export class FakeCas {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    // Requests left hanging would keep it open.
+    this.server?.closeAllConnections();
+    await closed;
   }
 }
 

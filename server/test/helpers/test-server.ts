@@ -17,6 +17,17 @@ import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
 export const FAST_HASH = { logN: 10, r: 8, p: 1 };
 export const DEMO_PASSWORD = 'Poitiers-2026!';
 
+/**
+ * A production-like setup for tests that need an https public URL (dev login is refused there): the
+ * trusted proxy on loopback names the person in `X-Remote-User` on every request.
+ */
+export const HTTPS_BEHIND_PROXY: Readonly<Record<string, string>> = {
+  SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr',
+  SEL_AUTH: 'header',
+  SEL_SESSION_KEYS: 'q3J0Vn8yWm1LcXBzT2RhR2ZrYXh1Ynd0ZXZpY3Jvc2xh',
+};
+export const PROXY_NAMES_CMARTIN: Readonly<Record<string, string>> = { 'X-Remote-User': 'cmartin' };
+
 export interface TestServer {
   url: string;
   config: Config;

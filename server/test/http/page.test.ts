@@ -118,13 +118,23 @@ describe('the assets', () => {
 });
 
 describe('health', () => {
-  it('/healthz and /readyz answer 200, /readyz 503 once the store is closed', async () => {
+  it('/healthz and /readyz answer 200, /readyz 503 once the store is closed, naming the store', async () => {
     assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
-    assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
+    const ready = await fetch(`${server.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), {
+      status: 'ready',
+      checks: { store: { ok: true }, sharedState: { ok: true } },
+    });
     const other = await startTestServer();
     try {
       await other.store.close();
-      assert.equal((await fetch(`${other.url}/readyz`)).status, 503);
+      const closed = await fetch(`${other.url}/readyz`);
+      assert.equal(closed.status, 503);
+      assert.deepEqual(await closed.json(), {
+        status: 'unavailable',
+        checks: { store: { ok: false, reason: 'the store is closed' }, sharedState: { ok: true } },
+      });
     } finally {
       await other.close();
     }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { HTTPS_BEHIND_PROXY, PROXY_NAMES_CMARTIN, startTestServer } from '../helpers/test-server.js';
 
 const EXPECTED: Record<string, string> = {
   'content-security-policy':
@@ -35,13 +35,19 @@ function assertSecurityHeaders(response: Response, where: string, hsts: boolean)
 describe('security headers', () => {
   for (const https of [false, true]) {
     it(`are on the page, the API, a problem and a 404 (${https ? 'https' : 'http'} public URL)`, async () => {
-      const server = await startTestServer(https ? { SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr' } : {});
+      const server = await startTestServer(https ? HTTPS_BEHIND_PROXY : {});
+      // Over https the login is the proxy's (dev login is for loopback http only): it names the person each time.
+      const headers = https ? PROXY_NAMES_CMARTIN : {};
       try {
         const client = new BrowserLikeClient(server.url);
-        await client.login();
-        assertSecurityHeaders(await client.request('/'), 'page', https);
-        assertSecurityHeaders(await client.api('/account'), 'GET /account', https);
-        assertSecurityHeaders(await client.api('/account', { method: 'PATCH', body: {} }), '428 problem', https);
+        await client.login(headers);
+        assertSecurityHeaders(await client.request('/', { headers }), 'page', https);
+        assertSecurityHeaders(await client.api('/account', { headers }), 'GET /account', https);
+        assertSecurityHeaders(
+          await client.api('/account', { method: 'PATCH', body: {}, headers }),
+          '428 problem',
+          https,
+        );
         assertSecurityHeaders(await fetch(`${server.url}/api/account`), '401 problem', https);
         assertSecurityHeaders(await fetch(`${server.url}/no-such-page`), '404', https);
       } finally {

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { HTTPS_BEHIND_PROXY, PROXY_NAMES_CMARTIN, startTestServer } from '../helpers/test-server.js';
 import { REFRESH_AFTER_MS } from '../../src/http/session.js';
 
-const KEY_A = 'a'.repeat(40);
-const KEY_B = 'b'.repeat(40);
+const KEY_A = 'Jq7Zp2Xw9Lk4Rt6Vb1Nm8Hc3Gd5Fs0Ay7Ue2Io9Pl4Kj';
+const KEY_B = 'Wm3Qx8Rz1Tc6Yv9Bn4Ks7Lp2Hd5Gf0Ja8Ue3Io6Pl1Kj';
 
 describe('the session cookie', () => {
   it('is HttpOnly and SameSite=Lax over http, without the __Host- prefix', async () => {
@@ -27,9 +27,12 @@ describe('the session cookie', () => {
   });
 
   it('is __Host- and Secure when the public URL is https, and the page gets HSTS', async () => {
-    const server = await startTestServer({ SEL_PUBLIC_URL: 'https://moncompte.univ-exemple.fr' });
+    const server = await startTestServer(HTTPS_BEHIND_PROXY);
     try {
-      const response = await fetch(`${server.url}/auth/login?return=/`, { redirect: 'manual' });
+      const response = await fetch(`${server.url}/auth/login?return=/`, {
+        redirect: 'manual',
+        headers: PROXY_NAMES_CMARTIN,
+      });
       const cookie = response.headers.getSetCookie()[0] ?? '';
       assert.match(cookie, /^__Host-sel-session=/);
       assert.match(cookie, /Secure/);

@@ -30,6 +30,7 @@ describe('the HTTP contract on the LDAP store', () => {
     const config = loadConfig({
       SEL_LISTEN: `127.0.0.1:${port}`,
       SEL_LOG_LEVEL: 'silent',
+      SEL_AUTH: 'dev',
       SEL_DEV_USER: 'cmartin',
     });
     const store = directory.store({ passwordRules: SERVER_PASSWORD_RULES, timeoutMs: 800, retryAfterSeconds: 7 });

@@ -1,18 +1,29 @@
 /**
  * A directory that stops, hangs or never answers: the store answers DirectoryUnavailableError within its
- * timeout (never a hang), `ready()` says false, nothing is half written, and once slapd is back the same
- * store works again without a restart of the server.
+ * timeout (never a hang), `ready()` says not ready and why, nothing is half written, and once slapd is back
+ * the same store works again without a restart of the server. The log says it once per change of state.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { describe, test } from 'node:test';
 import { DirectoryUnavailableError } from '../../src/domain/errors.js';
+import type { Readiness } from '../../src/health/readiness.js';
 import { LdapStore } from '../../src/store/ldap/index.js';
-import { personDn, useDirectory } from '../support/ldap-fixture.js';
+import { personDn, recordingLogger, useDirectory } from '../support/ldap-fixture.js';
 import { PEOPLE_DN, SERVICE_DN, SERVICE_PASSWORD } from '../support/slapd.js';
 
 const directory = useDirectory();
 const TIMEOUT_MS = 800;
+
+/** Not ready, with a reason that names the directory and the cause. */
+function assertNotReady(readiness: Readiness, cause: RegExp): void {
+  assert.equal(readiness.ok, false);
+  assert.ok(!readiness.ok && /directory/.test(readiness.reason), JSON.stringify(readiness));
+  assert.match(readiness.ok ? '' : readiness.reason, cause);
+}
+
+/** What ldapts and the socket say of a slapd that went away: refused, or closed under an answer. */
+const STOPPED = /ECONNREFUSED|ECONNRESET|connection closed/;
 
 async function timed(promise: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
   const started = Date.now();
@@ -29,7 +40,7 @@ describe('LdapStore when the directory fails', () => {
     const store = directory.store({ timeoutMs: TIMEOUT_MS, retryAfterSeconds: 7 });
     const stored = await store.get('cmartin');
     assert.ok(stored);
-    assert.equal(await store.ready(), true);
+    assert.deepEqual(await store.ready(), { ok: true });
 
     await directory.slapd.halt();
     try {
@@ -43,12 +54,12 @@ describe('LdapStore when the directory fails', () => {
         assert.equal(error.retryAfterSeconds, 7);
         assert.ok(ms < TIMEOUT_MS + 500, `answered after ${ms} ms`);
       }
-      assert.equal(await store.ready(), false);
+      assertNotReady(await store.ready(), STOPPED);
     } finally {
       await directory.slapd.start();
     }
 
-    assert.equal(await store.ready(), true);
+    assert.deepEqual(await store.ready(), { ok: true });
     const again = await store.get('cmartin');
     // Nothing was written while the directory was down.
     assert.equal(again?.version, stored.version);
@@ -80,7 +91,7 @@ describe('LdapStore when the directory fails', () => {
       );
       assert.ok(error instanceof DirectoryUnavailableError, String(error));
       assert.ok(ms >= TIMEOUT_MS - 50 && ms < 2 * TIMEOUT_MS + 500, `answered after ${ms} ms`);
-      assert.equal(await store.ready(), false);
+      assertNotReady(await store.ready(), /timeout/);
     } finally {
       directory.slapd.thaw();
     }
@@ -106,7 +117,7 @@ describe('LdapStore when the directory fails', () => {
       const { error, ms } = await timed(store.get('cmartin'));
       assert.ok(error instanceof DirectoryUnavailableError, String(error));
       assert.ok(ms < 2 * TIMEOUT_MS + 500, `answered after ${ms} ms`);
-      assert.equal(await store.ready(), false);
+      assertNotReady(await store.ready(), /timeout/);
     } finally {
       await store.close();
       for (const socket of sockets) socket.destroy();
@@ -124,8 +135,57 @@ describe('LdapStore when the directory fails', () => {
     });
     try {
       await assert.rejects(store.get('cmartin'), DirectoryUnavailableError);
+      assertNotReady(await store.ready(), /ECONNREFUSED/);
     } finally {
       await store.close();
+    }
+  });
+
+  test('the log: one warn with the cause when the directory fails, however many requests, one info when it answers', async () => {
+    const logger = recordingLogger();
+    const store = directory.store({ timeoutMs: TIMEOUT_MS, logger });
+    const stored = await store.get('cmartin');
+    assert.ok(stored);
+    assert.deepEqual(logger.lines, []);
+
+    await directory.slapd.halt();
+    try {
+      await assert.rejects(store.get('cmartin'), DirectoryUnavailableError);
+      const warned = logger.at('warn').length;
+      assert.ok(warned >= 1, 'a warn line');
+      for (let request = 0; request < 5; request++) {
+        await assert.rejects(store.get('pdurand'), DirectoryUnavailableError);
+        await assert.rejects(
+          store.changePassword('cmartin', { currentPassword: 'Poitiers-2026!', newPassword: 'Loudun-86200!' }),
+          DirectoryUnavailableError,
+        );
+        assert.equal((await store.ready()).ok, false);
+      }
+      // The first failures may see the connections close before the next ones are refused: at most one line
+      // per cause, and none for the requests that followed.
+      const warns = logger.at('warn');
+      assert.equal(warns.length, warned, logger.text());
+      assert.ok(warns.length <= 2, logger.text());
+      for (const line of warns) {
+        assert.equal(line.fields['dependency'], 'directory');
+        assert.match(String(line.fields['reason']), STOPPED);
+        assert.match(line.message, /^directory is unavailable: /);
+      }
+      assert.match(String(warns.at(-1)?.fields['reason']), /ECONNREFUSED/);
+      assert.deepEqual(logger.at('info'), []);
+    } finally {
+      await directory.slapd.start();
+    }
+
+    assert.deepEqual(await store.ready(), { ok: true });
+    assert.ok(await store.get('cmartin'));
+    assert.deepEqual(
+      logger.at('info').map((line) => [line.fields['dependency'], line.message]),
+      [['directory', 'directory answers again']],
+    );
+    // Neither the service account's password nor a person's DN or password reached the log.
+    for (const secret of [SERVICE_PASSWORD, 'Poitiers-2026!', 'Loudun-86200!', 'uid=']) {
+      assert.ok(!logger.text().includes(secret), `${secret} in:\n${logger.text()}`);
     }
   });
 });

@@ -11,7 +11,7 @@ import { DEMO_PASSWORDS, POLICY_DN } from '../support/slapd.js';
 const directory = useDirectory();
 
 describe('LdapStore.get', () => {
-  test('maps every attribute of the demo person, as CONTRACT.md §5 says', async () => {
+  test('maps every attribute of the demo person with the default SupAnn mapping', async () => {
     const stored = await directory.store().get('cmartin');
     assert.ok(stored);
     assert.deepEqual(stored.account, {

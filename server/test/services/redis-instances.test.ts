@@ -1,7 +1,7 @@
 /**
  * Two instances of the server on one real redis-server, as behind a load balancer: wrong current passwords
  * counted on one count on the other, and Redis going away gives 503 with Retry-After and a failing /readyz
- * rather than a hang or an unlimited password check.
+ * that names the shared state and why, rather than a hang or an unlimited password check.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -53,12 +53,27 @@ describe('several instances on one Redis', () => {
     assert.equal((await a.api('/account/password', { method: 'POST', body: wrongPassword })).status, 429);
   });
 
-  it('Redis stopped: /readyz fails and a password check answers 503 with Retry-After, never unlimited', async () => {
+  it('Redis stopped: /readyz fails naming the shared state, and a password check answers 503 with Retry-After, never unlimited', async () => {
     const client = await instance();
     const server = servers.at(-1)!;
-    assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
+    const ready = await fetch(`${server.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), {
+      status: 'ready',
+      checks: { store: { ok: true }, sharedState: { ok: true } },
+    });
     await redis.stop();
-    assert.equal((await fetch(`${server.url}/readyz`)).status, 503);
+    const unavailable = await fetch(`${server.url}/readyz`);
+    assert.equal(unavailable.status, 503);
+    assert.equal(unavailable.headers.get('Cache-Control'), 'no-store');
+    const body = (await unavailable.json()) as {
+      status: string;
+      checks: { store: unknown; sharedState: { ok: boolean; reason?: string } };
+    };
+    assert.equal(body.status, 'unavailable');
+    assert.deepEqual(body.checks.store, { ok: true }, 'the store still answers');
+    assert.equal(body.checks.sharedState.ok, false);
+    assert.match(body.checks.sharedState.reason ?? '', /ECONNREFUSED/, 'the cause an administrator can act on');
     const response = await client.api('/account/password', { method: 'POST', body: wrongPassword });
     assert.equal(response.status, 503);
     assert.equal(response.headers.get('Retry-After'), '5');

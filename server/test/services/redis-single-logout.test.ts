@@ -13,7 +13,8 @@ import { RedisSharedState } from '../../src/shared-state/redis-shared-state.js';
 import { ticketHash } from '../../src/http/session.js';
 import { BrowserLikeClient } from '../helpers/browser-like-client.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { casLogin, casLogout, startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
+import { casLogout, startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
+import { logInThroughCas } from '../support/cas-login.js';
 import { startRedis, type RunningRedis } from '../support/redis.js';
 
 /** Redis shared state that remembers which sessions this instance was told to end. */
@@ -84,14 +85,10 @@ describe('single logout across instances sharing one Redis', () => {
     const a = await instance({ SEL_PUBLIC_URL: b.server.url });
 
     const person = new BrowserLikeClient(a.server.url);
-    const toCas = await person.request('/auth/login?return=/');
-    assert.equal(toCas.status, 302);
-    const service = new URL(toCas.headers.get('Location')!).searchParams.get('service')!;
-    assert.equal(service, `${b.server.url}/auth/cas?return=%2F`);
-    const login = await casLogin({ casUrl: cas.casUrl, service, user: 'dwho', password: 'dwho' });
     // The browser comes back with its ticket to instance A, which validates it and opens the session.
-    const back = await person.request(`/auth/cas?return=%2F&ticket=${encodeURIComponent(login.ticket)}`);
-    assert.equal(back.status, 302);
+    const login = await logInThroughCas(person, { casUrl: cas.casUrl, user: 'dwho', password: 'dwho' });
+    assert.match(login.service, new RegExp(`^${b.server.url}/auth/cas\\?return=%2F&login=[\\w-]{24}$`));
+    assert.equal(login.landing.status, 302);
     assert.ok(person.cookie, 'a session cookie');
     const account = await person.api('/account');
     assert.equal(account.status, 200);

@@ -1,7 +1,9 @@
 /**
  * A CAS client for tests that need a ticket without a browser: the login form round trip over plain HTTP,
- * ticket validation, logout. Written against LemonLDAP::NG's portal; nothing here is used by the server.
+ * ticket validation, logout, and the whole login into the server as a browser makes it (its cookies kept).
+ * Written against LemonLDAP::NG's portal; nothing here is used by the server.
  */
+import type { BrowserLikeClient } from '../helpers/browser-like-client.js';
 
 /** What the portal logged, for the message of a login that failed. */
 export interface PortalLog {
@@ -92,6 +94,27 @@ export async function casLogin(options: {
     );
   }
   return { ticket: answer.ticket, location: answer.location, sessionCookie: answer.sessionCookie };
+}
+
+/**
+ * Logs `client` into the server the way a browser does: `/auth/login` (the server sets its login cookie and
+ * sends the browser to CAS with its service URL), the portal's form, then back to the server at the
+ * address the portal redirects to, ticket included. Resolves with the ticket, the portal session and the
+ * server's answer to the callback (a redirect to `returnPath` when the login succeeded).
+ */
+export async function logInThroughCas(
+  client: BrowserLikeClient,
+  options: { casUrl: string; user: string; password: string; returnPath?: string; portal?: PortalLog },
+): Promise<CasLogin & { service: string; landing: Response }> {
+  const toCas = await client.request(`/auth/login?return=${encodeURIComponent(options.returnPath ?? '/')}`);
+  const location = toCas.headers.get('Location');
+  if (toCas.status !== 302 || !location) throw new Error(`/auth/login answered ${toCas.status}, not a redirect.`);
+  const service = new URL(location).searchParams.get('service');
+  if (!service) throw new Error(`/auth/login sent the browser to ${location}, without a service.`);
+  const login = await casLogin({ ...options, service });
+  const back = new URL(login.location);
+  const landing = await client.request(back.pathname + back.search);
+  return { ...login, service, landing };
 }
 
 /**

@@ -47,3 +47,22 @@ export async function ldapAdmin(slapd: Slapd): Promise<LdapAdmin> {
     close: () => client.unbind(),
   };
 }
+
+/** The directory's database in cn=config, where its ACLs (olcAccess) live. */
+export const DATABASE_CONFIG_DN = 'olcDatabase={1}mdb,cn=config';
+
+/**
+ * Puts `rule` (an olcAccess value, without its `{n}` index) before every other ACL of the directory, as an
+ * administrator tightening access would while the server runs; the function returned takes it away.
+ */
+export async function putAccessRuleFirst(admin: LdapAdmin, rule: string): Promise<() => Promise<void>> {
+  const change = async (operation: 'add' | 'delete', value: string) => {
+    if (!admin.client.isBound) await admin.client.bind('EXTERNAL');
+    await admin.client.modify(
+      DATABASE_CONFIG_DN,
+      new Change({ operation, modification: new Attribute({ type: 'olcAccess', values: [value] }) }),
+    );
+  };
+  await change('add', `{0}${rule}`);
+  return () => change('delete', '{0}');
+}

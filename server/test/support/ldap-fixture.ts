@@ -5,6 +5,7 @@
 import { after, before } from 'node:test';
 import { Client } from 'ldapts';
 import { LdapStore, type LdapStoreOptions } from '../../src/store/ldap/index.js';
+import type { OperationsLogger } from '../../src/health/readiness.js';
 import { ldapAdmin, type LdapAdmin } from './ldap-admin.js';
 import { PEOPLE_DN, POLICY_DN, SERVICE_DN, SERVICE_PASSWORD, STRUCTURES_DN, startSlapd, type Slapd } from './slapd.js';
 
@@ -59,4 +60,38 @@ export async function canBind(url: string, dn: string, password: string): Promis
   } finally {
     await client.unbind().catch(() => undefined);
   }
+}
+
+/** One line an `OperationsLogger` was given. */
+export interface LoggedLine {
+  level: 'info' | 'warn' | 'error';
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+/**
+ * An `OperationsLogger` that keeps its lines, called as pino is (`fields, message` or `message`), and the
+ * whole text written, to check that no password and no person's DN ever reaches the log.
+ */
+export function recordingLogger(): OperationsLogger & {
+  lines: LoggedLine[];
+  at(level: LoggedLine['level']): LoggedLine[];
+  text(): string;
+} {
+  const lines: LoggedLine[] = [];
+  const record =
+    (level: LoggedLine['level']) =>
+    (first: unknown, second?: unknown): void => {
+      const fields = typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
+      const message = typeof first === 'string' ? first : typeof second === 'string' ? second : '';
+      lines.push({ level, fields, message });
+    };
+  return {
+    lines,
+    info: record('info') as OperationsLogger['info'],
+    warn: record('warn') as OperationsLogger['warn'],
+    error: record('error') as OperationsLogger['error'],
+    at: (level) => lines.filter((line) => line.level === level),
+    text: () => lines.map((line) => `${line.message} ${JSON.stringify(line.fields)}`).join('\n'),
+  };
 }

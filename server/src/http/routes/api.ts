@@ -20,6 +20,8 @@ export interface ApiDeps {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  // The contract's bodies are JSON: a text or form body is refused with 415 before any handler reads it.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     // Every answer of the API, problems included, is about one person: never kept by a cache.
     reply.header('Cache-Control', 'no-store');

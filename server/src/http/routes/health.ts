@@ -1,19 +1,74 @@
-/** `/healthz`: the process answers. `/readyz`: and its store and shared state do (load balancers route by it). */
+/**
+ * `/healthz`: the process answers. `/readyz`: and each thing outside it that it needs does; load balancers
+ * route by the status, administrators read the named checks to see which one fails and why.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { AccountStore } from '../../store/account-store.js';
 import type { SharedState } from '../../shared-state/shared-state.js';
+import type { Readiness } from '../../health/readiness.js';
+import type { AddressList } from '../../auth/address-list.js';
+
+/**
+ * A check that has not answered by then counts as failed: a load balancer gives up on a probe after a few
+ * seconds, and the checks that did answer are still worth reporting.
+ */
+export const CHECK_TIMEOUT_MS = 5_000;
+
+export interface HealthDeps {
+  store: AccountStore;
+  sharedState: SharedState;
+  /**
+   * Who reads why a check fails (the monitoring hosts of `SEL_METRICS_FROM`): a reason may name an internal
+   * host and port. Everyone else, a browser behind the reverse proxy included, sees which check fails only.
+   */
+  reasonsFor: AddressList;
+}
+
+type Check = () => Promise<Readiness>;
 
 export async function healthRoutes(
   app: FastifyInstance,
-  { store, sharedState }: { store: AccountStore; sharedState: SharedState },
+  { store, sharedState, reasonsFor }: HealthDeps,
 ): Promise<void> {
+  // One entry per dependency, named as an administrator knows it: the LDAP store is "the directory".
+  // Another dependency (a mail relay) adds its entry here.
+  const checks: Record<string, Check> = {
+    [store.kind === 'ldap' ? 'directory' : 'store']: () => store.ready(),
+    sharedState: () => sharedState.ready(),
+  };
+
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
-    const [storeReady, stateReady] = await Promise.all([store.ready(), sharedState.ready()]);
-    const ready = storeReady.ok && stateReady.ok;
+  app.get('/readyz', async (request, reply) => {
+    const results = await Promise.all(
+      Object.entries(checks).map(async ([name, check]) => [name, await runCheck(check)] as const),
+    );
+    const ready = results.every(([, result]) => result.ok);
     return reply
       .code(ready ? 200 : 503)
       .header('Cache-Control', 'no-store')
-      .send({ status: ready ? 'ready' : 'unavailable' });
+      .send({
+        status: ready ? 'ready' : 'unavailable',
+        checks: Object.fromEntries(
+          reasonsFor.has(request.ip) ? results : results.map(([name, result]) => [name, { ok: result.ok }]),
+        ),
+      });
   });
+}
+
+/** The check's answer within `CHECK_TIMEOUT_MS`; a check that throws (it should not) is a failed one. */
+async function runCheck(check: Check): Promise<Readiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, reason: `no answer within ${CHECK_TIMEOUT_MS / 1000} s` }),
+      CHECK_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([check(), timeout]);
+  } catch {
+    return { ok: false, reason: 'the check failed' };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,20 +1,22 @@
 /**
  * The embedded store (`SEL_STORE=file`): one JSON file per account under `<dataDir>/accounts/`, each write
  * atomic, each account's changes serialised, passwords as scrypt hashes with a history of hashes.
- * One instance owns a data directory: several instances need the LDAP store.
+ * One instance owns a data directory (a lock file in it says which): several instances need the LDAP store.
  */
-import { mkdir, readdir, readFile, access } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountPatch, PasswordChange } from 'sel-widgets/core';
 import type { AccountStore, StoredAccount } from '../account-store.js';
 import { PolicyViolationError, StaleVersionError, WrongCurrentPasswordError } from '../../domain/errors.js';
 import { parseRecord, serialiseRecord, type AccountRecord } from './account-record.js';
-import { removeLeftoverTempFiles, writeFileAtomic, type AtomicWriteHooks } from './atomic-write.js';
+import { removeLeftoverTempFiles, TEMP_SUFFIX, writeFileAtomic, type AtomicWriteHooks } from './atomic-write.js';
 import { hashPassword, OWASP_SCRYPT, verifyPassword, type ScryptParams } from './password-hash.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { readSeed } from './seed.js';
 import { deepFreeze } from './deep-freeze.js';
-import { READY, type Readiness } from '../../health/readiness.js';
+import { DependencyState, SILENT_LOGGER, type OperationsLogger, type Readiness } from '../../health/readiness.js';
+import { DataDirectoryLock } from './data-dir-lock.js';
 
 export interface FileStoreOptions {
   dataDir: string;
@@ -25,6 +27,8 @@ export interface FileStoreOptions {
   /** Where a crash is simulated in tests. */
   writeHooks?: AtomicWriteHooks;
   now?: () => Date;
+  /** Where a data directory that stops taking writes is reported, once per change. */
+  logger?: OperationsLogger;
 }
 
 const etag = (version: number): string => String(version);
@@ -34,20 +38,36 @@ export class FileAccountStore implements AccountStore {
   private readonly queue = new KeyedQueue();
   private readonly cache = new Map<string, AccountRecord>();
   private closed = false;
+  private readonly writable: DependencyState;
 
   private constructor(
     private readonly accountsDir: string,
     private readonly options: FileStoreOptions,
-  ) {}
+    private readonly lock: DataDirectoryLock,
+  ) {
+    this.writable = new DependencyState('File store', options.logger ?? SILENT_LOGGER);
+  }
 
-  /** Opens the directory (creating and seeding it on first start) and clears what a crash left behind. */
+  /**
+   * Opens the directory (creating and seeding it on first start) and clears what a crash left behind.
+   * Throws `DataDirectoryLockedError` while another live process has it open.
+   */
   static async open(options: FileStoreOptions): Promise<FileAccountStore> {
     const accountsDir = join(options.dataDir, 'accounts');
     await mkdir(accountsDir, { recursive: true, mode: 0o700 });
-    await removeLeftoverTempFiles(accountsDir);
-    const store = new FileAccountStore(accountsDir, options);
-    if (options.seedFile !== undefined && (await readdir(accountsDir)).length === 0) await store.seed(options.seedFile);
-    return store;
+    // Before anything else: the leftovers removed below could be another live instance's writes in flight.
+    const lock = await DataDirectoryLock.acquire(options.dataDir);
+    try {
+      await removeLeftoverTempFiles(accountsDir);
+      const store = new FileAccountStore(accountsDir, options, lock);
+      if (options.seedFile !== undefined && (await readdir(accountsDir)).length === 0) {
+        await store.seed(options.seedFile);
+      }
+      return store;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
 
   async get(uid: string): Promise<StoredAccount | null> {
@@ -91,19 +111,32 @@ export class FileAccountStore implements AccountStore {
     });
   }
 
+  /**
+   * Whether a write would succeed now: a file system remounted read-only after an error, or permissions
+   * changed under the server, still let every read through, so only writing says it. The probe is named
+   * like a temporary file, so that one a crash leaves behind is removed at the next start.
+   */
   async ready(): Promise<Readiness> {
     if (this.closed) return { ok: false, reason: 'the store is closed' };
+    const probe = join(this.accountsDir, `.ready-probe-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
     try {
-      await access(this.accountsDir);
-      return READY;
-    } catch {
-      return { ok: false, reason: 'the data directory cannot be read' };
+      await writeFile(probe, 'ok', { flag: 'wx', mode: 0o600 });
+      await rm(probe);
+      this.writable.up();
+    } catch (error) {
+      // The code (EROFS, EACCES, ENOSPC) says what to fix; the path is the administrator's to know, not the
+      // load balancer's.
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      this.writable.down(`the data directory cannot be written (${code})`);
     }
+    return this.writable.readiness;
   }
 
+  /** Lets the writes in flight finish, then releases the data directory; safe to call twice. */
   async close(): Promise<void> {
     this.closed = true;
     await this.queue.drain();
+    await this.lock.release();
   }
 
   private exclusive<T>(uid: string, task: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 /**
- * The default SupAnn mapping of CONTRACT.md §5, both ways: a person's entry → the contract's `Account`,
+ * The default SupAnn mapping, both ways: a person's entry → the contract's `Account`,
  * and a validated patch → the changes of one LDAP modify.
  */
 import { Attribute, Change } from 'ldapts';

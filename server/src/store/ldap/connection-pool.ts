@@ -7,16 +7,24 @@
  * A directory that is down, slow or gone mid-answer never makes a request hang: connecting and every
  * operation are bounded by `timeoutMs`, and the caller gets `DirectoryUnavailableError` with a retry delay.
  * A connection that failed is thrown away and a fresh one replaces it at the next use, which is how the
- * pool recovers when the directory comes back.
+ * pool recovers when the directory comes back. Each failure and each answer after one is told to the
+ * directory's `DependencyState`, which logs the changes (not every request) with their cause.
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, ResultCodeError } from 'ldapts';
 import { DirectoryUnavailableError } from '../../domain/errors.js';
+import { DependencyState, SILENT_LOGGER } from '../../health/readiness.js';
+import { PasswordPolicyControl, PPOLICY_ERRORS } from './controls/ppolicy-control.js';
+import {
+  bindProblem,
+  CHANGE_AFTER_RESET_PROBLEM,
+  describeLdapError,
+  DirectoryRefusalError,
+  startTlsProblem,
+  UNAVAILABLE_CODES,
+} from './directory-problems.js';
 import type { ResolvedLdapStoreOptions } from './options.js';
-
-/** Result codes that mean "the directory cannot serve now", not "your request is wrong". */
-const UNAVAILABLE_CODES = new Set([51 /* busy */, 52 /* unavailable */, 80 /* other: e.g. database error */]);
 
 interface Connection {
   ready: Promise<Client>;
@@ -31,11 +39,17 @@ export class ConnectionPool {
   private closed = false;
   private readonly tls: ConnectionOptions | undefined;
 
-  constructor(private readonly options: ResolvedLdapStoreOptions) {
+  constructor(
+    private readonly options: ResolvedLdapStoreOptions,
+    private readonly state = new DependencyState('directory', SILENT_LOGGER),
+  ) {
     this.tls = options.caFile ? { ca: [readFileSync(options.caFile)] } : undefined;
   }
 
-  /** A client of its own, not bound, with the pool's URL, TLS and timeouts (for a bind as a person). */
+  /**
+   * A client of its own, not bound, with the pool's URL, TLS and timeouts (for a bind as a person). A
+   * directory that refuses StartTLS throws `DirectoryRefusalError`: retrying will not make it accept.
+   */
   async connect(): Promise<Client> {
     const secure = this.options.url.startsWith('ldaps:');
     const client = new Client({
@@ -45,7 +59,17 @@ export class ConnectionPool {
       // ldapts opens TLS at once whenever tlsOptions is set: give it only to ldaps://, StartTLS gets it below.
       ...(secure && this.tls ? { tlsOptions: this.tls } : {}),
     });
-    if (this.options.startTls) await client.startTLS(this.tls ?? {});
+    if (this.options.startTls) {
+      try {
+        await client.startTLS(this.tls ?? {});
+      } catch (error) {
+        await client.unbind().catch(() => undefined);
+        if (error instanceof ResultCodeError && !UNAVAILABLE_CODES.has(error.code)) {
+          throw new DirectoryRefusalError(startTlsProblem(error), { cause: error });
+        }
+        throw error;
+      }
+    }
     return client;
   }
 
@@ -59,7 +83,9 @@ export class ConnectionPool {
       connection.busy += 1;
       const client = await connection.ready;
       try {
-        return await operation(client);
+        const result = await operation(client);
+        this.state.up();
+        return result;
       } catch (error) {
         // An answer of the directory leaves the connection as it was; anything else means it is gone.
         if (!(isDirectoryAnswer(error) && client.isBound)) this.drop(connection);
@@ -74,10 +100,17 @@ export class ConnectionPool {
     }
   }
 
-  /** Turns failures of the connection itself into `DirectoryUnavailableError`; the directory's answers pass. */
+  /**
+   * Turns failures of the connection itself into `DirectoryUnavailableError`; the directory's answers pass.
+   * A refused bind of the service account is one of those failures: no request can be served without it.
+   */
   translate(error: unknown): unknown {
     if (error instanceof DirectoryUnavailableError) return error;
-    if (isDirectoryAnswer(error) && !UNAVAILABLE_CODES.has(error.code)) return error;
+    if (isDirectoryAnswer(error) && !UNAVAILABLE_CODES.has(error.code)) {
+      this.state.up();
+      return error;
+    }
+    this.state.down(describeLdapError(error));
     return new DirectoryUnavailableError(this.options.retryAfterSeconds, { cause: error });
   }
 
@@ -108,15 +141,29 @@ export class ConnectionPool {
     return opened;
   }
 
-  private async openBound(): Promise<Client> {
+  /**
+   * A client of its own bound as the service account (the pool's connections, and the checks at start). A
+   * refused bind throws `DirectoryRefusalError` naming the variables to check; ppolicy's control tells a
+   * locked or expired service account from a wrong password.
+   */
+  async openBound(): Promise<Client> {
     const client = await this.connect();
+    const ppolicy = new PasswordPolicyControl();
     try {
-      await client.bind(this.options.bindDn, this.options.bindPassword);
-      return client;
+      await client.bind(this.options.bindDn, this.options.bindPassword, ppolicy);
     } catch (error) {
       await client.unbind().catch(() => undefined);
+      if (error instanceof ResultCodeError && !UNAVAILABLE_CODES.has(error.code)) {
+        throw new DirectoryRefusalError(bindProblem(error, ppolicy.error), { cause: error });
+      }
       throw error;
     }
+    // The bind succeeded, but ppolicy lets a reset account do nothing but change its password.
+    if (ppolicy.error === PPOLICY_ERRORS.changeAfterReset) {
+      await client.unbind().catch(() => undefined);
+      throw new DirectoryRefusalError(CHANGE_AFTER_RESET_PROBLEM);
+    }
+    return client;
   }
 
   private drop(connection: Connection): void {

@@ -4,12 +4,18 @@
  * not this code. A PATCH is one modify that asserts the entryCSN it was given and reads back the new one;
  * a password change is a bind as the person (counted by ppolicy's lockout) and then the Password Modify
  * operation with the ppolicy control.
+ *
+ * `verify()` checks at start what the options name (the bind, the people branch, the policy entry, the
+ * structures branch) and returns the directory's refusals; `ready()` checks the bind, the people and the
+ * policy again for `/readyz`. A refusal met later while serving (an entry gone or hidden by an ACL) is logged
+ * once per change of state, like an outage.
  */
-import { EqualityFilter, ResultCodeError, type Client } from 'ldapts';
+import { EqualityFilter, ResultCodeError, type Client, type SearchOptions, type SearchResult } from 'ldapts';
 import type { AccountPatch, PasswordChange } from 'sel-widgets/core';
 import {
   AccountLockedError,
   ChangeNotAllowedError,
+  DirectoryUnavailableError,
   NotEditableError,
   PolicyViolationError,
   StaleVersionError,
@@ -24,25 +30,26 @@ import { PasswordPolicyControl, PPOLICY_ERRORS } from './controls/ppolicy-contro
 import { PostReadControl } from './controls/post-read-control.js';
 import { ProxiedAuthorizationControl } from './controls/proxied-authorization-control.js';
 import { DirectoryEntry, parseGeneralizedTime } from './directory-entry.js';
-import { resolveOptions, type LdapStoreOptions, type ResolvedLdapStoreOptions } from './options.js';
+import { ACCESS, DirectoryRefusalError, entryProblem, findingOf, isRefusal } from './directory-problems.js';
+import {
+  DEFAULT_PASSWORD_RULES,
+  resolveOptions,
+  type LdapStoreOptions,
+  type ResolvedLdapStoreOptions,
+} from './options.js';
 import { PASSWORD_MODIFY_OID, passwordModifyValue } from './password-modify.js';
 import {
-  directoryPolicyFrom,
+  directoryPolicyOf,
+  mergePasswordPolicy,
   NO_DIRECTORY_POLICY,
   POLICY_ATTRIBUTES,
   violationFor,
   type DirectoryPolicy,
 } from './password-policy.js';
 import { TtlCache } from './ttl-cache.js';
-import { READY, type Readiness } from '../../health/readiness.js';
+import { DependencyState, READY, type Readiness } from '../../health/readiness.js';
 
-/** An LDAP failure in words: the result code's name or the socket's error code, never a DN or a value. */
-export function describeLdapError(error: unknown): string {
-  if (error instanceof ResultCodeError) return `LDAP result ${error.code}: ${error.name}`;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.name : 'unknown error';
-}
+export { describeLdapError } from './directory-problems.js';
 
 const RESULT = {
   constraintViolation: 19,
@@ -61,6 +68,15 @@ const STALE_CODES = new Set<number>([RESULT.assertionFailed, 21, 18]);
 /** Without a structures branch: one map for every read, so that remembered accounts stay valid (AccountMemo). */
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 
+/** Whether a branch or an entry is there and visible: nothing of it is read. */
+const EXISTS: SearchOptions = { scope: 'base', attributes: ['1.1'] };
+const POLICY_SEARCH: SearchOptions = { scope: 'base', attributes: POLICY_ATTRIBUTES };
+const STRUCTURES_SEARCH: SearchOptions = {
+  scope: 'sub',
+  filter: '(supannCodeEntite=*)',
+  attributes: ['supannCodeEntite', 'description', 'ou'],
+};
+
 export class LdapStore implements AccountStore {
   readonly kind = 'ldap';
   private readonly options: ResolvedLdapStoreOptions;
@@ -70,13 +86,77 @@ export class LdapStore implements AccountStore {
   private readonly accounts = new AccountMemo();
   /** What every read of a person asks for: the same list each time, so built once (and never changed). */
   private readonly attributes: string[];
+  /**
+   * Whether each thing the store reads answers, logged once per change of state: the directory itself (an
+   * outage, a refused bind; told by the pool), and the entries the options name, which an administrator
+   * may delete or hide by an ACL while the server runs. One state per policy entry: people with different
+   * pwdPolicySubentry values would otherwise make one state flap between their causes.
+   */
+  private readonly directory: DependencyState;
+  private readonly peopleBranch: DependencyState;
+  private readonly structuresBranch: DependencyState;
+  private readonly policyEntries = new Map<string, DependencyState>();
 
   constructor(options: LdapStoreOptions) {
     this.options = resolveOptions(options);
     this.attributes = personAttributes(this.options);
-    this.pool = new ConnectionPool(this.options);
+    this.directory = new DependencyState('directory', this.options.logger);
+    this.peopleBranch = new DependencyState('directory people branch', this.options.logger);
+    this.structuresBranch = new DependencyState('directory structures branch', this.options.logger);
+    this.pool = new ConnectionPool(this.options, this.directory);
     this.policies = new TtlCache(this.options.cacheTtlMs);
     this.structures = new TtlCache(this.options.cacheTtlMs);
+  }
+
+  /**
+   * The checks at start: binds as the service account and reads the people branch, the policy entry and the
+   * structures branch the options name, on a connection of its own (a refusal here is reported, not logged
+   * as a failing directory). Returns every refusal, each naming its variable and what to check, for the
+   * server to stop with all of them at once. An outage is no refusal: it is logged (warn, with its cause),
+   * and the store opens, answers 503 and reports not ready until the directory answers.
+   */
+  async verify(): Promise<string[]> {
+    const { peopleDn, policyDn, structuresDn } = this.options;
+    const problems: string[] = [];
+    const warnings: [Record<string, unknown>, string][] = [];
+    let client: Client | undefined;
+    try {
+      client = await this.pool.openBound();
+      const bound = client;
+      const check = async (name: string, access: string, read: () => Promise<unknown>): Promise<void> => {
+        try {
+          await read();
+        } catch (error) {
+          if (!isRefusal(error)) throw error;
+          problems.push(entryProblem(name, access, error));
+        }
+      };
+      await check('SEL_LDAP_PEOPLE_DN', ACCESS.people, () => bound.search(peopleDn, EXISTS));
+      if (policyDn) {
+        await check('SEL_LDAP_POLICY_DN', ACCESS.policy, async () =>
+          directoryPolicyOf((await bound.search(policyDn, POLICY_SEARCH)).searchEntries),
+        );
+      }
+      if (structuresDn) {
+        await check('SEL_LDAP_STRUCTURES_DN', ACCESS.structures, async () => {
+          if (labelsOf(await bound.search(structuresDn, STRUCTURES_SEARCH)).size > 0) return;
+          warnings.push([
+            {},
+            'SEL_LDAP_STRUCTURES_DN: no entry with supannCodeEntite and a description or an ou under it: ' +
+              'the page shows structure codes, not their names',
+          ]);
+        });
+      }
+    } catch (error) {
+      const finding = findingOf(error);
+      if ('problem' in finding) problems.push(finding.problem);
+      else this.directory.down(finding.outage);
+    } finally {
+      await client?.unbind().catch(() => undefined);
+    }
+    if (!policyDn) warnings.push(this.builtInPolicyWarning());
+    if (problems.length === 0) for (const [fields, message] of warnings) this.options.logger.warn(fields, message);
+    return problems;
   }
 
   async get(uid: string): Promise<StoredAccount | null> {
@@ -142,12 +222,21 @@ export class LdapStore implements AccountStore {
     }
   }
 
+  /**
+   * The bind, the people branch and the policy entry, as every page needs them (the structures are not:
+   * without them the page shows codes). The failures are logged by the states, so that a directory that
+   * breaks while nobody is served, the instance being out of the load balancer, is still in the log.
+   */
   async ready(): Promise<Readiness> {
     try {
-      await this.pool.use((client) => client.search(this.options.peopleDn, { scope: 'base', attributes: ['1.1'] }));
+      await this.readPeople((client) => client.search(this.options.peopleDn, EXISTS));
+      if (this.options.policyDn) await this.policyAt(this.options.policyDn);
       return READY;
     } catch (error) {
-      return { ok: false, reason: `the directory does not answer (${describeLdapError(error)})` };
+      const finding = findingOf(error);
+      return 'outage' in finding
+        ? { ok: false, reason: `the directory does not answer (${finding.outage})` }
+        : { ok: false, reason: `the directory refuses the configuration: ${finding.problem}` };
     }
   }
 
@@ -189,7 +278,7 @@ export class LdapStore implements AccountStore {
   }
 
   private async findPerson(uid: string): Promise<DirectoryEntry | null> {
-    const result = await this.pool.use((client) =>
+    const result = await this.readPeople((client) =>
       client.search(this.options.peopleDn, {
         scope: 'sub',
         filter: new EqualityFilter({ attribute: this.options.uidAttribute, value: uid }),
@@ -212,37 +301,124 @@ export class LdapStore implements AccountStore {
     return this.accounts.keep(entry.dn, policy, structureLabels, { account, version });
   }
 
+  /** A search under the people branch; the branch gone or hidden answers like an unavailable directory. */
+  private readPeople(operation: (client: Client) => Promise<SearchResult>): Promise<SearchResult> {
+    return this.readConfigured(this.peopleBranch, 'SEL_LDAP_PEOPLE_DN', ACCESS.people, () => this.pool.use(operation));
+  }
+
+  /**
+   * A read of an entry the configuration names. A refusal of the directory (the entry gone, hidden by an
+   * ACL, or not what it should be) is logged once per change of state, with the variable to check, and
+   * thrown as `DirectoryUnavailableError`: a 503 that the person can retry later, not a 500 with a stack for
+   * every page. An outage is already that, logged by the pool.
+   */
+  private async readConfigured<T>(
+    state: DependencyState,
+    name: string,
+    access: string,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      const value = await read();
+      state.up();
+      return value;
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      const refusal = new DirectoryRefusalError(entryProblem(name, access, error), { cause: error });
+      state.down(refusal.message);
+      throw new DirectoryUnavailableError(this.options.retryAfterSeconds, { cause: refusal });
+    }
+  }
+
   private policyFor(entry: DirectoryEntry): Promise<DirectoryPolicy> {
     const dn = entry.first('pwdPolicySubentry') ?? this.options.policyDn;
     if (!dn) return Promise.resolve(NO_DIRECTORY_POLICY);
-    return this.policies.get(dn, async () => {
-      const result = await this.pool.use((client) =>
-        client.search(dn, { scope: 'base', attributes: POLICY_ATTRIBUTES }),
+    return this.policyAt(dn);
+  }
+
+  /**
+   * The policy entry at `dn`. One that cannot be read answers 503, not a policy of the store's own: the
+   * page would show a checklist that promises passwords the directory refuses, and a password section that
+   * the directory may not allow at all.
+   */
+  private policyAt(dn: string): Promise<DirectoryPolicy> {
+    return this.policies.get(dn, () => {
+      let state = this.policyEntries.get(dn);
+      if (!state) {
+        state = new DependencyState('directory password policy', this.options.logger);
+        this.policyEntries.set(dn, state);
+      }
+      const name = dn === this.options.policyDn ? 'SEL_LDAP_POLICY_DN' : `the pwdPolicySubentry ${this.loggableDn(dn)}`;
+      return this.readConfigured(state, name, ACCESS.policy, async () =>
+        directoryPolicyOf((await this.pool.use((client) => client.search(dn, POLICY_SEARCH))).searchEntries),
       );
-      const policy = result.searchEntries[0];
-      return policy ? directoryPolicyFrom(DirectoryEntry.from(policy)) : NO_DIRECTORY_POLICY;
     });
+  }
+
+  /** A policy DN as the log may show it: an administrator's entry, never one that could name a person. */
+  private loggableDn(dn: string): string {
+    const compact = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+    const entry = compact(dn);
+    const people = compact(this.options.peopleDn);
+    const names = new Set(['uid', this.options.uidAttribute.toLowerCase()]);
+    const personal = entry.endsWith(people) || [...names].some((name) => `,${entry}`.includes(`,${name}=`));
+    return personal ? '(an entry of the people branch)' : dn;
   }
 
   private structureLabels(): Promise<ReadonlyMap<string, string>> {
     const base = this.options.structuresDn;
     if (!base) return Promise.resolve(NO_LABELS);
     return this.structures.get(base, async () => {
-      const result = await this.pool.use((client) =>
-        client.search(base, {
-          scope: 'sub',
-          filter: '(supannCodeEntite=*)',
-          attributes: ['supannCodeEntite', 'description', 'ou'],
-        }),
-      );
-      const labels = new Map<string, string>();
-      for (const raw of result.searchEntries) {
-        const entry = DirectoryEntry.from(raw);
-        const code = entry.first('supannCodeEntite');
-        const label = entry.first('description') ?? entry.first('ou');
-        if (code && label) labels.set(code.toUpperCase(), label);
+      try {
+        return await this.readConfigured(this.structuresBranch, 'SEL_LDAP_STRUCTURES_DN', ACCESS.structures, async () =>
+          labelsOf(await this.pool.use((client) => client.search(base, STRUCTURES_SEARCH))),
+        );
+      } catch (error) {
+        // The labels only name codes the page shows anyway: without them it shows the codes (until the
+        // cache's TTL, when they are read again) rather than no page at all.
+        if (error instanceof DirectoryUnavailableError && error.cause instanceof DirectoryRefusalError) {
+          return NO_LABELS;
+        }
+        throw error;
       }
-      return labels;
     });
   }
+
+  /**
+   * What the page shows people without pwdPolicySubentry when no policy entry is named, said once at start:
+   * otherwise nobody would expect it to differ from the directory's default policy.
+   */
+  private builtInPolicyWarning(): [Record<string, unknown>, string] {
+    const shown = mergePasswordPolicy(this.options.passwordRules, NO_DIRECTORY_POLICY);
+    const { minLength, maxLength, ...others } = shown;
+    const builtIn =
+      minLength === DEFAULT_PASSWORD_RULES.minLength && maxLength === DEFAULT_PASSWORD_RULES.maxLength
+        ? ' (the built-in default)'
+        : '';
+    const rules = Object.entries(others)
+      .map(([rule, value]) => (value === true ? rule : `${rule} ${String(value)}`))
+      .join(', ');
+    return [
+      { passwordPolicy: shown },
+      `SEL_LDAP_POLICY_DN is not set: to people without pwdPolicySubentry the page shows passwords of ` +
+        `${minLength} to ${maxLength} characters${builtIn}` +
+        (rules ? ` with the server's own rules (${rules})` : '') +
+        `, and no password expiry date or lockout duration: not the directory's default policy ` +
+        `(olcPPolicyDefault), which the server does not read. The directory applies its own policy to a new ` +
+        `password only when it is written, and may refuse one the page accepted. Set SEL_LDAP_POLICY_DN to the entry ` +
+        `olcPPolicyDefault names to show its figures.`,
+    ];
+  }
+}
+
+/** The structures' labels by their code in capitals: the description, or else the ou. */
+function labelsOf(result: SearchResult): ReadonlyMap<string, string> {
+  const labels = new Map<string, string>();
+  for (const raw of result.searchEntries) {
+    const entry = DirectoryEntry.from(raw);
+    const code = entry.first('supannCodeEntite');
+    const label = entry.first('description') ?? entry.first('ou');
+    if (code && label) labels.set(code.toUpperCase(), label);
+  }
+  return labels;
 }

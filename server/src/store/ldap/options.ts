@@ -5,6 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { DirectoryContact, PasswordPolicy } from 'sel-widgets/core';
 import type { PhoneWriteFormat } from './phone-format.js';
+import { SILENT_LOGGER, type OperationsLogger } from '../../health/readiness.js';
 
 export interface EditableSections {
   website: boolean;
@@ -52,6 +53,11 @@ export interface LdapStoreOptions {
   retryAfterSeconds?: number;
   /** How long the policy entry and the structure labels are kept before being read again, in ms (60000). */
   cacheTtlMs?: number;
+  /**
+   * Where the store says what an administrator must know: the directory failing and answering again (once
+   * per change, with the cause), and the start checks' warnings. Silent by default (tests, benches).
+   */
+  logger?: OperationsLogger;
 }
 
 export const DEFAULT_PASSWORD_RULES: PasswordPolicy = { minLength: 8, maxLength: 128 };
@@ -79,5 +85,6 @@ export function resolveOptions(options: LdapStoreOptions): ResolvedLdapStoreOpti
     timeoutMs: options.timeoutMs ?? 5_000,
     retryAfterSeconds: options.retryAfterSeconds ?? 10,
     cacheTtlMs: options.cacheTtlMs ?? 60_000,
+    logger: options.logger ?? SILENT_LOGGER,
   };
 }

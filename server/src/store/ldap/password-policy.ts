@@ -3,12 +3,15 @@
  * each bound taken at its stricter value so that the checklist never promises what the directory refuses.
  * And ppolicy's answers turned into the contract's violation codes.
  */
+import type { Entry } from 'ldapts';
 import type { PasswordPolicy } from 'sel-widgets/core';
 import { DirectoryEntry } from './directory-entry.js';
 import { PPOLICY_ERRORS } from './controls/ppolicy-control.js';
+import { NotAPolicyError } from './directory-problems.js';
 
-/** The attributes of a pwdPolicy entry the store reads. */
+/** The attributes of a pwdPolicy entry the store reads (pwdAttribute only to know it is one). */
 export const POLICY_ATTRIBUTES = [
+  'pwdAttribute',
   'pwdMinLength',
   'pwdMaxLength',
   'pwdInHistory',
@@ -54,6 +57,17 @@ export function directoryPolicyFrom(entry: DirectoryEntry): DirectoryPolicy {
     lockoutDurationSeconds: entry.number('pwdLockoutDuration') ?? 0,
     allowUserChange: entry.boolean('pwdAllowUserChange') ?? true,
   };
+}
+
+/**
+ * The policy a base search of a policy entry found. pwdAttribute is the one attribute every pwdPolicy entry
+ * must hold: without it the entry is not a policy, or the ACL hides its attributes, and its figures would
+ * be guesses (`NotAPolicyError`).
+ */
+export function directoryPolicyOf(entries: readonly Entry[]): DirectoryPolicy {
+  const entry = entries[0] ? DirectoryEntry.from(entries[0]) : undefined;
+  if (!entry?.first('pwdAttribute')) throw new NotAPolicyError();
+  return directoryPolicyFrom(entry);
 }
 
 export function mergePasswordPolicy(server: PasswordPolicy, directory: DirectoryPolicy): PasswordPolicy {

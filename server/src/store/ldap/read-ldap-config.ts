@@ -1,5 +1,5 @@
 /**
- * The LDAP store's options from the environment (CONTRACT.md §5 names, plus the ones universities differ
+ * The LDAP store's options from the environment (the SEL_LDAP_* names, plus the ones universities differ
  * on). Every problem is collected, so that the server stops at start with one message naming them all.
  * Secrets may come from a file: `SEL_LDAP_BIND_PASSWORD_FILE`.
  */
@@ -10,14 +10,16 @@ import type { DirectoryContact } from 'sel-widgets/core';
 import type { EditableSections, LdapStoreOptions } from './options.js';
 import type { PhoneWriteFormat } from './phone-format.js';
 
-/** Every variable this reader knows, with what it means, for `--help` and the README. */
+/** Every variable this reader knows, with what it means, for `--help` and docs/admin/configuration.md. */
 export const LDAP_ENVIRONMENT: Readonly<Record<string, string>> = {
   SEL_LDAP_URL: 'the directory: ldaps://host:636, or ldap://host:389 with SEL_LDAP_STARTTLS=true (required)',
   SEL_LDAP_PEOPLE_DN: 'the people branch, e.g. ou=people,dc=univ-exemple,dc=fr (required)',
   SEL_LDAP_BIND_DN: 'the service account (required)',
   SEL_LDAP_BIND_PASSWORD: 'its password, or SEL_LDAP_BIND_PASSWORD_FILE: a file holding it (required)',
   SEL_LDAP_STRUCTURES_DN: 'where structure labels are read (supannCodeEntite → description or ou); none: codes',
-  SEL_LDAP_POLICY_DN: "the ppolicy entry for people without pwdPolicySubentry (slapd's olcPPolicyDefault)",
+  SEL_LDAP_POLICY_DN:
+    "the ppolicy entry for people without pwdPolicySubentry (slapd's olcPPolicyDefault); none: a built-in " +
+    'policy, which the start log describes',
   SEL_LDAP_STARTTLS: 'true: upgrade an ldap:// connection with StartTLS (default false)',
   SEL_LDAP_CA_FILE: "PEM file of the CA of the directory's certificate (default: Node's CAs)",
   SEL_LDAP_UID_ATTRIBUTE: 'the attribute holding the login (default uid)',

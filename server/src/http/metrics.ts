@@ -1,0 +1,78 @@
+/**
+ * `GET /metrics`, in Prometheus's text format: requests by route and status and their duration, the 503s
+ * and 500s that say a dependency or the server failed, and the process's own metrics (memory, CPU, event
+ * loop, garbage collection). Answered only to the addresses of `SEL_METRICS_FROM`; anyone else gets the
+ * 404 of an unknown path, so that the endpoint is not even seen to exist.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { Config } from '../config/config.js';
+import { AddressList } from '../auth/address-list.js';
+
+/** Why the server answered 5xx: a dependency that did not answer, or a fault of its own (500). */
+export type ServerErrorCause = 'directory_unavailable' | 'shared_state_unavailable' | 'internal';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The counter of `ServerErrorCause`s, which the error handler increments; absent without metrics. */
+    serverErrors?: Counter<'cause'>;
+  }
+}
+
+/** The label of requests that matched no route: the raw path would give Prometheus one series per URL. */
+const UNMATCHED_ROUTE = 'unmatched';
+
+export function installMetrics(app: FastifyInstance, config: Pick<Config, 'metricsFrom'>): void {
+  // A registry per application, not prom-client's global one: the tests build several in one process.
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const labelNames = ['method', 'route', 'status_code'] as const;
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status code.',
+    labelNames,
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from the request received to the answer sent, by method, route pattern and status code.',
+    labelNames,
+    registers: [registry],
+  });
+  const serverErrors = new Counter({
+    name: 'sel_server_errors_total',
+    help:
+      'Answers 503 because the directory or the shared state (Redis) did not answer, and 500 because the ' +
+      'server failed (the file store among others), by cause.',
+    labelNames: ['cause'] as const,
+    registers: [registry],
+  });
+  // Every cause at zero from the start: an alert on rate() needs the series before the first error.
+  for (const cause of ['directory_unavailable', 'shared_state_unavailable', 'internal'] satisfies ServerErrorCause[]) {
+    serverErrors.inc({ cause }, 0);
+  }
+  app.decorate('serverErrors', serverErrors);
+
+  app.addHook('onResponse', (request, reply, done) => {
+    const labels = { method: request.method, route: routeOf(request), status_code: String(reply.statusCode) };
+    requests.inc(labels);
+    durations.observe(labels, reply.elapsedTime / 1000);
+    done();
+  });
+
+  const allowed = new AddressList(config.metricsFrom);
+  app.get('/metrics', async (request, reply) => {
+    // request.ip is the client's address as the trusted proxies report it, so that a client on the
+    // Internet does not read the metrics because the proxy in front of it connects from loopback.
+    if (!allowed.has(request.ip)) {
+      reply.callNotFound();
+      return reply;
+    }
+    const text = await registry.metrics();
+    return reply.header('Cache-Control', 'no-store').type(registry.contentType).send(text);
+  });
+}
+
+function routeOf(request: FastifyRequest): string {
+  return (request.routeOptions.url as string | undefined) ?? UNMATCHED_ROUTE;
+}
