@@ -9,9 +9,17 @@ const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   // test/contract, test/core and test/build run in Node (npm run test:contract): one reads docs/openapi.yaml
-  // from the disk, one proves that sel-widgets/core runs where there is no DOM, one checks a build step.
+  // from the disk, one proves that sel-widgets/core runs where there is no DOM, one checks a build step;
+  // test/docs reads the documentation from the disk too.
   // test/integration holds applications run by npm run test:integration, each with its own node_modules.
-  files: ['test/**/*.test.ts', '!test/contract/**', '!test/core/**', '!test/build/**', '!test/integration/**'],
+  files: [
+    'test/**/*.test.ts',
+    '!test/contract/**',
+    '!test/core/**',
+    '!test/build/**',
+    '!test/docs/**',
+    '!test/integration/**',
+  ],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   concurrency: 2,

@@ -5,6 +5,7 @@ import '../src/sel-phones.js';
 import '../src/sel-redlist.js';
 import '../src/sel-password-change.js';
 import type { MemoryAdapterOptions } from '../src/mocks/memory-adapter.js';
+import { RestAdapter } from '../src/adapters.js';
 import { backendLoader, loadedBackend, FOREVER_MS, type BackendSetup } from './support/backend.js';
 import { clickButton, shadowOf, waitForRole, waitForText } from './support/interact.js';
 
@@ -29,19 +30,23 @@ export default meta;
 type Story = StoryObj;
 type Context = StoryContext;
 
-/** The four sections sharing one backend, in the order of the university's user guide. */
-function page(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup): Story {
+/**
+ * The four sections sharing one backend, in the order of the university's user guide. With `loginUrl`, they
+ * share an adapter that names the backend's login, as a portal on another origin than the backend sets it.
+ */
+function page(name: string, options: MemoryAdapterOptions = {}, setup?: BackendSetup, loginUrl?: string): Story {
   return {
     loaders: [backendLoader(`mon-compte-${name}`, options, setup)],
     render: (_args, context) => {
       const { apiBase } = loadedBackend(context);
+      const adapter = loginUrl ? new RestAdapter({ baseUrl: apiBase, loginUrl }) : undefined;
       const english = context.globals['locale'] === 'en';
       return html`<main style="display: grid; gap: 1.5rem; max-width: 60rem; margin: 0 auto; padding: 1.5rem">
         <h1 style="margin: 0">${english ? 'My account' : 'Mon compte'}</h1>
-        <sel-general-info api-base=${apiBase}></sel-general-info>
-        <sel-phones api-base=${apiBase}></sel-phones>
-        <sel-redlist api-base=${apiBase}></sel-redlist>
-        <sel-password-change api-base=${apiBase}></sel-password-change>
+        <sel-general-info api-base=${apiBase} .adapter=${adapter}></sel-general-info>
+        <sel-phones api-base=${apiBase} .adapter=${adapter}></sel-phones>
+        <sel-redlist api-base=${apiBase} .adapter=${adapter}></sel-redlist>
+        <sel-password-change api-base=${apiBase} .adapter=${adapter}></sel-password-change>
       </main>`;
     },
   };
@@ -142,6 +147,21 @@ export const LoadFailed: Story = {
   ...page('load-failed', {}, (backend) => backend.setFault('load', 'server')),
   play: async ({ canvasElement }) => {
     await waitForRole(await shadowOf(canvasElement, 'sel-general-info'), 'button', /^(Réessayer|Retry)$/);
+    for (const tag of ['sel-phones', 'sel-redlist', 'sel-password-change']) {
+      await waitForText(await shadowOf(canvasElement, tag), /Informations générales|General information/);
+    }
+  },
+};
+
+/**
+ * The backend is on another origin than the portal's page, and the person has no session there yet: its
+ * adapter names its login, so the first section offers « Se connecter » (the login in a popup, after which
+ * the four sections load) rather than « Réessayer »; the others point to it.
+ */
+export const LogInNeeded: Story = {
+  ...page('log-in', {}, (backend) => backend.setFault('load', 'unauthorized'), '/auth/login'),
+  play: async ({ canvasElement }) => {
+    await waitForRole(await shadowOf(canvasElement, 'sel-general-info'), 'button', /^(Se connecter|Log in)$/);
     for (const tag of ['sel-phones', 'sel-redlist', 'sel-password-change']) {
       await waitForText(await shadowOf(canvasElement, tag), /Informations générales|General information/);
     }

@@ -23,6 +23,13 @@ export interface RequestOptions {
  * Implement it to talk to something other than the HTTP contract (a GraphQL gateway, a portal bridge).
  */
 export interface SelAdapter {
+  /**
+   * Where the person logs in to this backend (`https://moncompte.univ-exemple.fr/auth/login`), for a backend
+   * on another origin than the page, whose session the portal's login does not open. With it, a load refused
+   * as `unauthorized` offers « Se connecter »: the login opens in a popup, `?return=/auth/done` appended, and
+   * the account loads again once the popup closes. Without it, the elements say to log in to the portal again.
+   */
+  readonly loginUrl?: string;
   getAccount(options?: RequestOptions): Promise<VersionedAccount>;
   updateAccount(patch: AccountPatch, version: string, options?: RequestOptions): Promise<VersionedAccount>;
   changePassword(change: PasswordChange, options?: RequestOptions): Promise<void>;

@@ -24,12 +24,19 @@ export interface RestAdapterOptions {
   timeoutMs?: number;
   /** A `fetch` to use instead of the global one (a portal's instrumented fetch, a test double). */
   fetch?: typeof fetch;
+  /**
+   * The backend's login (`https://moncompte.univ-exemple.fr/auth/login`): for a backend on another origin,
+   * the elements then offer « Se connecter » when it answers that there is no session (see `SelAdapter`).
+   */
+  loginUrl?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 export class RestAdapter implements SelAdapter {
   readonly baseUrl: string;
+  /** The backend's login, from the `loginUrl` option. */
+  readonly loginUrl: string | undefined;
   private readonly options: RestAdapterOptions;
   /** The token the backend itself sent with the last `GET /account`: it goes back to that backend only. */
   private tokenFromBackend: string | undefined;
@@ -40,6 +47,7 @@ export class RestAdapter implements SelAdapter {
     }
     this.options = options;
     this.baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
+    this.loginUrl = options.loginUrl?.trim() || undefined;
   }
 
   async getAccount(options: RequestOptions = {}): Promise<VersionedAccount> {

@@ -11,10 +11,16 @@ import type { FastifyInstance } from 'fastify';
 /** `sel-widgets-phone-D4mwUfW1.js`: the name changes with the content, so the file never does. */
 const HASHED = /(^|\/)(sel-widgets-.+-[A-Za-z0-9_-]{8}|chunks\/.+-[A-Za-z0-9_-]{8})\.js(\.map)?$/;
 
+/**
+ * The `dist/` of the sel-widgets package Node resolves from this module: the checkout's own (the workspace
+ * link) in development, node_modules/sel-widgets when both packages are installed.
+ */
 export function defaultAssetsDir(): string {
   return join(dirname(fileURLToPath(import.meta.resolve('sel-widgets/package.json'))), 'dist');
 }
 
+// This module is at the same depth in src/ (tests) and dist/ (the build, and the installed package, which
+// ships public/ beside dist/).
 export const PAGE_STATIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 export async function installStaticFiles(app: FastifyInstance, assetsDir: string): Promise<void> {

@@ -1,4 +1,4 @@
-/** A short page of text and one link (logged out, login refused), under the same CSP as the main page. */
+/** A short page of text and one link (logged out, login refused, login done), under the same CSP as the main page. */
 import { escapeHtml } from './html.js';
 
 export function messagePage(options: {
@@ -6,6 +6,8 @@ export function messagePage(options: {
   title: string;
   message: string;
   link: { href: string; text: string };
+  /** A script of this server's own (`/static/…`), the one thing the CSP lets a page run. */
+  script?: string;
 }): string {
   return `<!doctype html>
 <html lang="${options.lang}">
@@ -15,7 +17,7 @@ export function messagePage(options: {
 <title>${escapeHtml(options.title)}</title>
 <link rel="stylesheet" href="/static/page.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-</head>
+${options.script ? `<script type="module" src="${escapeHtml(options.script)}"></script>\n` : ''}</head>
 <body>
 <main class="message">
 <h1>${escapeHtml(options.title)}</h1>

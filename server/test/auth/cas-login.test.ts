@@ -220,6 +220,35 @@ describe('the return path never leads off the server', () => {
     }
   });
 
+  it('leads back to a page of a portal of SEL_ALLOWED_ORIGINS, and to no other origin', async () => {
+    const portal = 'https://ent.univ-exemple.fr';
+    const withPortal = await startTestServer({ SEL_ALLOWED_ORIGINS: portal });
+    try {
+      const target = async (value: string) =>
+        (
+          await fetch(`${withPortal.url}/auth/login?return=${encodeURIComponent(value)}`, { redirect: 'manual' })
+        ).headers.get('Location');
+      assert.equal(await target(`${portal}/mon-compte?onglet=sel`), `${portal}/mon-compte?onglet=sel`);
+      for (const other of [
+        'https://ent.univ-exemple.fr.evil.example/',
+        'https://user:pass@ent.univ-exemple.fr/',
+        'http://ent.univ-exemple.fr/',
+        'https://evil.example/',
+        'javascript:alert(1)',
+      ]) {
+        assert.equal(await target(other), '/', other);
+      }
+      // Without the portal in the list, its pages are no place to go either.
+      const withoutPortal = await fetch(
+        `${devServer.url}/auth/login?return=${encodeURIComponent(`${portal}/mon-compte`)}`,
+        { redirect: 'manual' },
+      );
+      assert.equal(withoutPortal.headers.get('Location'), '/');
+    } finally {
+      await withPortal.close();
+    }
+  });
+
   it('keeps a path of the server, its query included', async () => {
     const dev = await fetch(`${devServer.url}/auth/login?return=${encodeURIComponent('/a/../?lang=en')}`, {
       redirect: 'manual',

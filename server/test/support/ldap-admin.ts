@@ -3,9 +3,13 @@
  * works on the server itself. Used to prepare a case (a policy value, an administrator's reset) and to
  * check what the directory holds after the store wrote, independently of the store.
  */
+import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
+import { promisify } from 'node:util';
 import { Attribute, Change, Client } from 'ldapts';
 import type { Slapd } from './slapd.js';
+
+const runFile = promisify(execFile);
 
 export interface LdapAdmin {
   client: Client;
@@ -65,4 +69,22 @@ export async function putAccessRuleFirst(admin: LdapAdmin, rule: string): Promis
   };
   await change('add', `{0}${rule}`);
   return () => change('delete', '{0}');
+}
+
+/**
+ * The values of one attribute of one entry as OpenLDAP's own `ldapsearch` shows them to root over ldapi
+ * (SASL EXTERNAL), in the directory's order: what an administrator checks by hand, e.g. the olcAccess lines
+ * of a database. Base64 values (LDIF `::`) are decoded.
+ */
+export async function ldapsearchValues(slapd: Slapd, dn: string, attribute: string): Promise<string[]> {
+  const { stdout } = await runFile('ldapsearch', [
+    ...['-Q', '-LLL', '-o', 'ldif-wrap=no', '-Y', 'EXTERNAL', '-H', slapd.ldapiUrl],
+    ...['-s', 'base', '-b', dn, attribute],
+  ]);
+  const wanted = attribute.toLowerCase();
+  return stdout.split('\n').flatMap((line) => {
+    const match = /^([^:]+)(::?) ?(.*)$/.exec(line);
+    if (!match || match[1]!.toLowerCase() !== wanted) return [];
+    return [match[2] === '::' ? Buffer.from(match[3]!, 'base64').toString('utf8') : match[3]!];
+  });
 }

@@ -3,6 +3,8 @@
  * the configuration (slapadd -n0) and the seed entries (slapadd -n1), in a temporary folder, listening on
  * a free 127.0.0.1 port and on an ldapi socket. Only three lines of the shipped configuration change: the
  * database folder, the pid/args files, and (when not run as root) the ldapi identity of the administrator.
+ * `startSlapdBuiltBy` serves a configuration built otherwise (the documented commands, a test's "existing"
+ * directory), with the same changes made afterwards.
  */
 import { spawn, type ChildProcess, execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -18,6 +20,8 @@ const LDIF_DIR = fileURLToPath(new URL('../../ldap/', import.meta.url));
 const SYSTEM_SCHEMAS = ['core', 'cosine', 'inetorgperson'].map((name) => `/etc/ldap/schema/${name}.ldif`);
 const SLAPD = '/usr/sbin/slapd';
 const SLAPADD = '/usr/sbin/slapadd';
+const SLAPCAT = '/usr/sbin/slapcat';
+const SLAPMODIFY = '/usr/sbin/slapmodify';
 
 export const SUFFIX = 'dc=univ-exemple,dc=fr';
 export const PEOPLE_DN = `ou=people,${SUFFIX}`;
@@ -127,7 +131,82 @@ export async function startSlapd(): Promise<Slapd> {
   await writeFile(join(dir, 'config.ldif'), await configLdif(dir));
   await run(SLAPADD, ['-n0', '-F', join(dir, 'slapd.d'), '-l', join(dir, 'config.ldif')]);
   await run(SLAPADD, ['-n1', '-F', join(dir, 'slapd.d'), '-l', join(LDIF_DIR, '30-data.ldif')]);
+  return serve(dir);
+}
 
+/**
+ * A private slapd whose configuration something else builds in `DIR/slapd.d`, its databases under `DIR` (a
+ * temporary folder, given to `build`): the commands of the administrator's documentation, or a test's own
+ * "existing" directory. Before slapd starts, the configuration built is changed where `startSlapd` changes
+ * its LDIF, with slapmodify: the pid and args files go into the folder (slapd does not start when it
+ * cannot write them), and the ldapi identity of root becomes the one running the tests.
+ */
+export async function startSlapdBuiltBy(build: (dir: string) => Promise<void>): Promise<Slapd> {
+  const dir = await mkdtemp(join(tmpdir(), 'sel-slapd-'));
+  try {
+    await build(dir);
+    await pointConfigurationAt(dir);
+    return await serve(dir);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Adds entries to a database of the slapd being built in `dir` (slapadd: the password policy is not applied). */
+export async function slapadd(dir: string, database: number, ldif: string): Promise<void> {
+  const file = join(dir, `slapadd-${database}-${Date.now()}.ldif`);
+  await writeFile(file, ldif);
+  await run(SLAPADD, [`-n${database}`, '-F', join(dir, 'slapd.d'), '-l', file]);
+  await rm(file);
+}
+
+const ROOT_IDENTITY = 'gidNumber=0+uidNumber=0,cn=peercred';
+
+/**
+ * The pid and args files into `dir`, and root's ldapi identity to the current user's, wherever the
+ * configuration names it (olcRootDN, olcAccess…): each attribute concerned is replaced as a whole, its
+ * values in their order. Done even as root, where the identity stays the same, so that the code runs.
+ */
+async function pointConfigurationAt(dir: string): Promise<void> {
+  const identity = `gidNumber=${process.getgid?.() ?? 0}+uidNumber=${process.getuid?.() ?? 0},cn=peercred`;
+  const { stdout } = await run(SLAPCAT, ['-n0', '-F', join(dir, 'slapd.d'), '-o', 'ldif-wrap=no']);
+  const changes: string[] = [];
+  for (const record of stdout.split(/\n\n+/)) {
+    const lines = record.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+    const dn = lines.find((line) => line.startsWith('dn: '));
+    if (!dn) continue;
+    // Values as slapcat wrote them: "attribute: text" or, base64-encoded, "attribute:: …", kept as they are.
+    const values = new Map<string, string[]>();
+    for (const line of lines) {
+      const match = /^([\w;-]+)(::? .*)$/.exec(line);
+      if (match) values.set(match[1]!, [...(values.get(match[1]!) ?? []), match[2]!]);
+    }
+    const modifications: string[] = [];
+    for (const [attribute, list] of values) {
+      let replaced: string[] | undefined;
+      if (dn === 'dn: cn=config' && attribute === 'olcPidFile') replaced = [`: ${join(dir, 'slapd.pid')}`];
+      else if (dn === 'dn: cn=config' && attribute === 'olcArgsFile') replaced = [`: ${join(dir, 'slapd.args')}`];
+      // Only configuration attributes: creatorsName and the like are the directory's to write.
+      else if (
+        attribute.startsWith('olc') &&
+        list.some((value) => value.startsWith(': ') && value.includes(ROOT_IDENTITY))
+      ) {
+        replaced = list.map((value) => (value.startsWith(': ') ? value.replaceAll(ROOT_IDENTITY, identity) : value));
+      }
+      if (replaced)
+        modifications.push(`replace: ${attribute}\n${replaced.map((value) => attribute + value).join('\n')}\n-`);
+    }
+    if (modifications.length === 0) continue;
+    changes.push(`${dn}\nchangetype: modify\n${modifications.join('\n')}\n`);
+  }
+  const file = join(dir, 'for-tests.ldif');
+  await writeFile(file, changes.join('\n'));
+  await run(SLAPMODIFY, ['-n0', '-F', join(dir, 'slapd.d'), '-l', file]);
+}
+
+/** Starts slapd on the configuration in `dir/slapd.d`, on a free port and an ldapi socket in `dir`. */
+async function serve(dir: string): Promise<Slapd> {
   const port = await freePort();
   const socketPath = join(dir, 'ldapi');
   const url = `ldap://127.0.0.1:${port}`;

@@ -17,6 +17,7 @@ import { FIELDS_OF_SECTION } from './section-fields.js';
 import { emit } from './events.js';
 import { failureReporterOf, joinFailureReporters } from './load-failure-reporter.js';
 import { resolveAdapter } from './resolve-adapter.js';
+import { openLogin } from './login-popup.js';
 import { sectionStyles } from './styles.js';
 
 export abstract class SelSection extends LitElement {
@@ -44,6 +45,15 @@ export abstract class SelSection extends LitElement {
   private unsubscribeConfig: (() => void) | undefined;
   private leaveReporters: (() => void) | undefined;
   private reportedNotConfigured = false;
+  /**
+   * Set once the portal had its chance to configure the page. A portal's script often runs after the
+   * elements are defined (the module that defines them comes first), in the same task or the next: until
+   * then a missing backend is not yet an error, and the section says it is loading.
+   */
+  @state() private notConfigured = false;
+  private notConfiguredCheck: ReturnType<typeof setTimeout> | undefined;
+  /** Stops watching the login popup « Se connecter » opened. */
+  private stopLoginWatch: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -53,6 +63,9 @@ export abstract class SelSection extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.notConfiguredCheck);
+    this.notConfiguredCheck = undefined;
+    this.stopLoginWatch?.();
     this.unsubscribeConfig?.();
     this.detach();
   }
@@ -80,6 +93,12 @@ export abstract class SelSection extends LitElement {
     this.load(true);
   }
 
+  /** « Se connecter »: the backend's login in a popup; once closed, every section sharing the store loads again. */
+  private logIn(loginUrl: string): void {
+    this.stopLoginWatch?.();
+    this.stopLoginWatch = openLogin(loginUrl, () => this.retryLoad());
+  }
+
   private attach(): void {
     const adapter = resolveAdapter(this);
     const store = adapter ? storeFor(adapter) : undefined;
@@ -87,16 +106,14 @@ export abstract class SelSection extends LitElement {
     this.detach();
     this.store = store;
     if (!store) {
-      if (!this.reportedNotConfigured) {
-        this.reportedNotConfigured = true;
-        console.error(
-          this.apiBase?.trim()
-            ? `<${this.localName}> api-base is on another origin than the page: the portal must allow it with configure({ allowedOrigins }).`
-            : `<${this.localName}> has no backend: set its adapter property or api-base attribute, or call configure().`,
-        );
-      }
+      this.notConfiguredCheck ??= setTimeout(() => {
+        this.notConfiguredCheck = setTimeout(() => this.reportNotConfigured(), 0);
+      }, 0);
       return;
     }
+    clearTimeout(this.notConfiguredCheck);
+    this.notConfiguredCheck = undefined;
+    this.notConfigured = false;
     this.connection = new AbortController();
     this.unsubscribeStore = store.subscribe(() => this.requestUpdate());
     this.leaveReporters = joinFailureReporters(store, {
@@ -105,6 +122,20 @@ export abstract class SelSection extends LitElement {
       requestUpdate: () => this.requestUpdate(),
     });
     this.load(false);
+  }
+
+  /** Two tasks after the element met no backend, and still none: the page is not configured. */
+  private reportNotConfigured(): void {
+    this.notConfiguredCheck = undefined;
+    if (this.store || !this.isConnected) return;
+    this.notConfigured = true;
+    if (this.reportedNotConfigured) return;
+    this.reportedNotConfigured = true;
+    console.error(
+      this.apiBase?.trim()
+        ? `<${this.localName}> api-base is on another origin than the page: the portal must allow it with configure({ allowedOrigins }).`
+        : `<${this.localName}> has no backend: set its adapter property or api-base attribute, or call configure().`,
+    );
   }
 
   private detach(): void {
@@ -152,26 +183,31 @@ export abstract class SelSection extends LitElement {
 
   private renderState(): TemplateResult | typeof nothing {
     const store = this.store;
-    if (!store) {
+    if (!store && this.notConfigured) {
       return html`<p class="message error" role="alert" part="message">${this.msg('common.notConfigured')}</p>`;
     }
+    if (!store) return html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`;
     const account = store.account;
     if (account && this.unreadableFields().length === 0) return this.renderAccount(account);
     const error = store.loadError;
     const reporter = error ? failureReporterOf(store) : undefined;
+    // No session on a backend that names its login: « Se connecter » rather than « Réessayer ».
+    const loginUrl = error?.kind === 'unauthorized' ? store.adapter.loginUrl : undefined;
     if (error && reporter && reporter.element !== this) {
       // Not an alert: the section that shows the failure has announced it already.
       return html`<p class="message info" part="message">
-        ${this.msg('common.loadFailedElsewhere', { section: reporter.title() })}
+        ${this.msg(loginUrl ? 'common.logInElsewhere' : 'common.loadFailedElsewhere', { section: reporter.title() })}
       </p>`;
     }
     if (error || account) {
       return html`<div role="alert" class="message error" part="message">
           <p>${this.msg('common.loadFailed')}</p>
-          <p>${this.msg(error ? messageKeyFor(error) : 'common.partUnreadable')}</p>
+          <p>${this.msg(loginUrl ? 'common.logInNeeded' : error ? messageKeyFor(error) : 'common.partUnreadable')}</p>
         </div>
         <div class="actions">
-          <button type="button" part="button" @click=${() => this.retryLoad()}>${this.msg('common.retry')}</button>
+          <button type="button" part="button" @click=${() => (loginUrl ? this.logIn(loginUrl) : this.retryLoad())}>
+            ${this.msg(loginUrl ? 'common.logIn' : 'common.retry')}
+          </button>
         </div>`;
     }
     return html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>`;

@@ -15,6 +15,10 @@ export const commonEn: SectionMessages<typeof commonFr> = {
   'common.directoryContactLink': 'Contact your directory correspondent',
   'common.loadFailed': 'Your account information could not be loaded.',
   'common.loadFailedElsewhere': 'Not loaded: see the message and the “Retry” button in the “{section}” section.',
+  'common.logIn': 'Log in',
+  'common.logInNeeded':
+    'You must log in to the “Mon compte” service to see this information. The login opens in a new window.',
+  'common.logInElsewhere': 'Not loaded: log in with the “Log in” button in the “{section}” section.',
   'error.network': 'The server cannot be reached. Check your connection, then try again.',
   'error.timeout': 'The server did not answer in time. Try again in a moment.',
   'error.unauthorized': 'Your session has expired. Log in to the portal again, then retry: what you typed is kept.',

@@ -15,6 +15,11 @@ export const commonFr = {
   'common.loadFailed': "Les informations de votre compte n'ont pas pu être chargées.",
   'common.loadFailedElsewhere':
     'Informations non chargées\u00a0: voyez le message et le bouton «\u00a0Réessayer\u00a0» de la section «\u00a0{section}\u00a0».',
+  'common.logIn': 'Se connecter',
+  'common.logInNeeded':
+    "Vous devez vous connecter au service «\u00a0Mon compte\u00a0» pour voir ces informations. La connexion s'ouvre dans une nouvelle fenêtre.",
+  'common.logInElsewhere':
+    'Informations non chargées\u00a0: connectez-vous avec le bouton «\u00a0Se connecter\u00a0» de la section «\u00a0{section}\u00a0».',
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.',
   'error.timeout': "Le serveur n'a pas répondu à temps. Réessayez dans un instant.",
   'error.unauthorized':

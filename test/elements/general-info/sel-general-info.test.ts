@@ -1175,7 +1175,8 @@ describe('<sel-general-info>', () => {
       console.error = (...args: unknown[]) => errors.push(args);
       try {
         const el = await fixture<SelGeneralInfo>(html`<sel-general-info></sel-general-info>`);
-        expect(getByRole(root(el), 'alert').textContent).to.contain("n'est pas configurée");
+        // Said once the portal had the task it runs in and the next to call configure().
+        await waitFor(() => expect(getByRole(root(el), 'alert').textContent).to.contain("n'est pas configurée"));
         await expect(el).to.be.accessible();
       } finally {
         console.error = original;

@@ -446,7 +446,10 @@ describe('<sel-password-change>', () => {
       try {
         const el = await fixture<SelPasswordChange>(html`<sel-password-change></sel-password-change>`);
         await el.updateComplete;
-        expect(getByRole(el.shadowRoot!, 'alert').textContent).to.contain("n'est pas configurée");
+        // Said once the portal had the task it runs in and the next to call configure().
+        await waitFor(() =>
+          expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain("n'est pas configurée"),
+        );
         await expect(el).to.be.accessible();
       } finally {
         console.error = original;

@@ -1,7 +1,8 @@
 /**
- * `/auth/login?return=PATH`, `/auth/logout` and, in `cas` mode, the service callback `/auth/cas` (the
- * ticket) and its single-logout POST. `dev` opens the fixed user's session at once; `header` relies on
- * the proxy's header, read on every request by the session manager.
+ * `/auth/login?return=PATH`, `/auth/logout`, `/auth/done` (the end of a login in a popup) and, in `cas`
+ * mode, the service callback `/auth/cas` (the ticket) and its single-logout POST. `dev` opens the fixed
+ * user's session at once; `header` relies on the proxy's header, read on every request by the session
+ * manager.
  *
  * A CAS login is bound to the browser that started it (see `LoginNonce`), never silently replaces the
  * session of another person, and says so in a page when the CAS server cannot be reached. Single logout
@@ -70,7 +71,12 @@ export async function authRoutes(
     `${config.publicUrl.origin}/auth/cas?return=${encodeURIComponent(returnPath)}&${LOGIN_NONCE_PARAMETER}=${nonce}`;
 
   app.get('/auth/login', async (request, reply) => {
-    const returnPath = safeReturnPath((request.query as Record<string, unknown>)['return'], config.publicUrl);
+    const returnPath = safeReturnPath(
+      (request.query as Record<string, unknown>)['return'],
+      config.publicUrl,
+      config.allowedOrigins,
+    );
+    keepOpenerOnPopupLogin(reply, returnPath);
     if (request.session) return reply.redirect(returnPath);
     if (config.auth === 'dev') {
       sessions.open(reply, config.devUser);
@@ -113,6 +119,24 @@ export async function authRoutes(
     );
   });
 
+  // The last page of the login that the elements open in a popup from a portal on another origin
+  // (« Se connecter »): its script closes the popup, and the portal's page, watching it close, loads the
+  // account. Opened any other way, it stays and says where to go.
+  app.get(POPUP_LOGIN_DONE, async (request, reply) => {
+    if (!request.session) return reply.redirect(loginPath(POPUP_LOGIN_DONE));
+    keepOpenerOnPopupLogin(reply, POPUP_LOGIN_DONE);
+    const en = requestLanguage(request) === 'en';
+    return sendPage(reply, 200, {
+      lang: en ? 'en' : 'fr',
+      title: en ? 'Logged in' : 'Connecté',
+      message: en
+        ? 'You are logged in to « Mon compte ». You can close this window.'
+        : 'Vous êtes connecté à « Mon compte ». Vous pouvez fermer cette fenêtre.',
+      link: { href: en ? '/?lang=en' : '/', text: en ? 'Go to « Mon compte »' : 'Aller à « Mon compte »' },
+      script: '/static/login-done.js',
+    });
+  });
+
   if (config.auth !== 'cas') return;
   const casUrl = config.casUrl!;
   const cas = new DependencyState('CAS', app.log);
@@ -146,7 +170,8 @@ export async function authRoutes(
   app.get('/auth/cas', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const query = request.query as Record<string, unknown>;
-    const returnPath = safeReturnPath(query['return'], config.publicUrl);
+    const returnPath = safeReturnPath(query['return'], config.publicUrl, config.allowedOrigins);
+    keepOpenerOnPopupLogin(reply, returnPath);
     const ticket = query['ticket'];
     if (typeof ticket !== 'string' || ticket === '') return reply.redirect(loginPath(returnPath));
     const lang = pageLanguage(request, returnPath);
@@ -323,6 +348,19 @@ function unreachableReason(error: unknown): string {
 }
 
 const loginPath = (returnPath: string): string => `/auth/login?return=${encodeURIComponent(returnPath)}`;
+
+/** Where the login opened in a popup by the elements ends (their `?return=`). */
+const POPUP_LOGIN_DONE = '/auth/done';
+
+/**
+ * The steps of the login opened in a popup keep their opener: the portal's page watches the popup close, and
+ * `/auth/done` closes it through `window.opener`. `Cross-Origin-Opener-Policy: same-origin` on any step
+ * would sever them, and the portal's page would see the popup closed at once. These steps are redirects and
+ * short messages; the account page keeps `same-origin`.
+ */
+function keepOpenerOnPopupLogin(reply: FastifyReply, returnPath: string): void {
+  if (returnPath === POPUP_LOGIN_DONE) reply.header('cross-origin-opener-policy', 'unsafe-none');
+}
 
 /** The callback's pages speak the language of the page the person is returning to, else their browser's. */
 function pageLanguage(request: FastifyRequest, returnPath: string): Language {

@@ -12,6 +12,7 @@ export interface SeedEntry {
   password: string;
 }
 
+// The same path from src/ (tests) and dist/ (the build, and the installed package, which ships seed/).
 export const DEMO_SEED_FILE = new URL('../../../seed/demo-accounts.json', import.meta.url);
 
 export async function readSeed(file: string | URL): Promise<SeedEntry[]> {
