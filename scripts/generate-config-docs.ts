@@ -41,7 +41,7 @@ export async function loadVariables(root = ROOT): Promise<readonly VariableDoc[]
 }
 
 /** A Markdown cell: a `|` would end it, a line break would end the row. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
@@ -53,31 +53,32 @@ export function variablesTable(variables: readonly VariableDoc[]): string {
   return ['| variable | meaning | default |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-/** `page` with the text between the markers replaced by `table`. */
-export function withTable(page: string, table: string): string {
-  const begin = page.indexOf(BEGIN_MARKER);
-  const end = page.indexOf(END_MARKER);
-  if (begin < 0 || end < begin) {
-    throw new Error(`${CONFIG_PAGE} must hold the two markers:\n${BEGIN_MARKER}\n${END_MARKER}`);
-  }
-  return `${page.slice(0, begin + BEGIN_MARKER.length)}\n\n${table}\n\n${page.slice(end)}`;
+/** `page` with the text between the markers (its own `beginMarker`, the shared end) replaced by `table`. */
+export function withTable(page: string, table: string, beginMarker = BEGIN_MARKER): string {
+  const begin = page.indexOf(beginMarker);
+  const end = page.indexOf(END_MARKER, begin);
+  if (begin < 0 || end < begin) throw new Error(`the page must hold the two markers:\n${beginMarker}\n${END_MARKER}`);
+  return `${page.slice(0, begin + beginMarker.length)}\n\n${table}\n\n${page.slice(end)}`;
 }
 
 /** The text between the markers, for comparing a page with its regenerated form. */
-export function generatedPart(page: string): string {
-  const begin = page.indexOf(BEGIN_MARKER);
-  const end = page.indexOf(END_MARKER);
-  return begin < 0 || end < begin ? '' : page.slice(begin + BEGIN_MARKER.length, end).trim();
+export function generatedPart(page: string, beginMarker = BEGIN_MARKER): string {
+  const begin = page.indexOf(beginMarker);
+  const end = page.indexOf(END_MARKER, begin);
+  return begin < 0 || end < begin ? '' : page.slice(begin + beginMarker.length, end).trim();
+}
+
+/** Markdown formatted as `npx prettier --write` would, so that the lint step and a generator never fight. */
+export async function formatMarkdown(text: string, file: string): Promise<string> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(text, { ...options, filepath: file });
 }
 
 /** The configuration page as it should be: its prose as written, the table from `VARIABLES`, formatted. */
 export async function regeneratedPage(root = ROOT): Promise<string> {
   const file = join(root, CONFIG_PAGE);
   const page = await readFile(file, 'utf8');
-  const updated = withTable(page, variablesTable(await loadVariables(root)));
-  // Formatted as `npx prettier --write` would, so that the lint step and this generator never fight.
-  const options = (await prettier.resolveConfig(file)) ?? {};
-  return prettier.format(updated, { ...options, filepath: file });
+  return formatMarkdown(withTable(page, variablesTable(await loadVariables(root))), file);
 }
 
 async function main(): Promise<void> {

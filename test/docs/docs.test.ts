@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, posix } from 'node:path';
 import { describe, it } from 'node:test';
 import { CONFIG_PAGE, generatedPart, regeneratedPage, ROOT } from '../../scripts/generate-config-docs.js';
+import { ELEMENTS_PAGE, elementsGeneratedPart, regeneratedElementsPage } from '../../scripts/generate-elements-docs.js';
 
 const README_MAX_LINES = 200;
 
@@ -188,6 +189,16 @@ describe('the documentation', () => {
     const current = generatedPart(files.get(CONFIG_PAGE) ?? '');
     assert.ok(current, `${CONFIG_PAGE} has no generated table between its markers`);
     assert.equal(current, generatedPart(await regeneratedPage()), `${CONFIG_PAGE} is stale: regenerate it`);
+  });
+
+  it(`has the elements' current API in ${ELEMENTS_PAGE} (npx tsx scripts/generate-elements-docs.ts)`, async () => {
+    const current = elementsGeneratedPart(files.get(ELEMENTS_PAGE) ?? '');
+    assert.match(current, /### `<sel-phones>`/, `${ELEMENTS_PAGE} has no generated reference between its markers`);
+    assert.equal(
+      current,
+      elementsGeneratedPart(await regeneratedElementsPage()),
+      `${ELEMENTS_PAGE} is stale: run npm run build, then regenerate it`,
+    );
   });
 });
 
