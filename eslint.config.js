@@ -4,7 +4,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 const FLOOR_MESSAGE =
-  'contract/, validation/, i18n/ and src/core.ts import only from their own floor or one below it, never Lit or an element (ARCHITECTURE.md).';
+  'contract/, validation/, i18n/ and src/core.ts import only from their own floor or one below it, never Lit or an element, so that sel-widgets/core runs where there is no DOM.';
 const LIT_PACKAGES = ['lit', '@lit/task', '@lit/reactive-element', 'lit-html', 'lit-element'].map((name) => ({
   name,
   message: FLOOR_MESSAGE,
@@ -140,7 +140,7 @@ export default tseslint.config(
       },
     },
   },
-  // The floors (ARCHITECTURE.md): contract/ at the bottom, then validation/ and i18n/, then everything that
+  // The floors: contract/ at the bottom, then validation/ and i18n/, then everything that
   // touches the DOM. A floor imports only from itself and from floors below it, and none of them imports Lit
   // or uses the DOM, so that `sel-widgets/core` runs on a server. tsconfig.core.json checks the DOM types too.
   ...floorRules('src/contract/*.ts', '\\.\\./', []),

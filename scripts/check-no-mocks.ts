@@ -1,7 +1,8 @@
 /**
- * Fails when a production entry carries the mocks (CONTRACT.md §2, §4): `MemoryAdapter`, the demo account or
- * its demo password in `dist/sel-widgets.js` or `dist/index.js`, or in any chunk they load (static imports,
- * dynamic imports, workers). Run after `npm run build`:
+ * Fails when a production entry carries the mocks, which only `sel-widgets/mocks` may hold (no demo data or
+ * mock code in what a portal loads in production): `MemoryAdapter`, the demo account or its demo password
+ * in `dist/sel-widgets.js` or `dist/index.js`, or in any chunk they load (static imports, dynamic imports,
+ * workers). Run after `npm run build`:
  *
  *   npm run check:no-mocks
  *

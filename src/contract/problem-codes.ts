@@ -1,5 +1,5 @@
 /**
- * The stable machine-readable codes of the HTTP contract (CONTRACT.md §3, docs/openapi.yaml): the `code` of
+ * The stable machine-readable codes of the HTTP contract (docs/openapi.yaml): the `code` of
  * a problem, the `code` of a field error and the `violations` of a refused password. A backend answers with
  * them; the elements turn them into sentences. Pure data: the bottom floor with the schemas.
  */
