@@ -81,18 +81,18 @@ export async function regeneratedPage(root = ROOT): Promise<string> {
   return formatMarkdown(withTable(page, variablesTable(await loadVariables(root))), file);
 }
 
-async function main(): Promise<void> {
-  const file = join(ROOT, CONFIG_PAGE);
-  const before = await readFile(file, 'utf8');
-  const after = await regeneratedPage();
-  if (after === before) {
-    console.log(`${CONFIG_PAGE} is up to date`);
+/** Writes `page` (a path from the root) as `regenerate` makes it, when that differs; says which it was. */
+export async function updatePage(page: string, regenerate: () => Promise<string>): Promise<void> {
+  const file = join(ROOT, page);
+  const after = await regenerate();
+  if (after === (await readFile(file, 'utf8'))) {
+    console.log(`${page} is up to date`);
     return;
   }
   await writeFile(file, after);
-  console.log(`${CONFIG_PAGE}: the table of variables is regenerated`);
+  console.log(`${page}: its generated part is written again`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  await main();
+  await updatePage(CONFIG_PAGE, () => regeneratedPage());
 }

@@ -5,10 +5,10 @@
  * so that the page never says less or other than the code. Run `npx tsx scripts/generate-elements-docs.ts`
  * after `npm run build`; test/docs/docs.test.ts fails while the page is stale.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cell, END_MARKER, formatMarkdown, generatedPart, ROOT, withTable } from './generate-config-docs.js';
+import { cell, formatMarkdown, generatedPart, ROOT, updatePage, withTable } from './generate-config-docs.js';
 
 export const ELEMENTS_PAGE = 'docs/reference/elements.md';
 export const ELEMENTS_BEGIN_MARKER =
@@ -112,18 +112,6 @@ export async function regeneratedElementsPage(root = ROOT): Promise<string> {
 
 export const elementsGeneratedPart = (page: string): string => generatedPart(page, ELEMENTS_BEGIN_MARKER);
 
-async function main(): Promise<void> {
-  const file = join(ROOT, ELEMENTS_PAGE);
-  const before = await readFile(file, 'utf8');
-  const after = await regeneratedElementsPage();
-  if (after === before) {
-    console.log(`${ELEMENTS_PAGE} is up to date`);
-    return;
-  }
-  await writeFile(file, after);
-  console.log(`${ELEMENTS_PAGE}: the API tables are regenerated (between the markers; ${END_MARKER} ends them)`);
-}
-
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  await main();
+  await updatePage(ELEMENTS_PAGE, () => regeneratedElementsPage());
 }

@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import type { AuthMode, Config, StoreKind } from './config.js';
 import { readLdapConfig } from '../store/ldap/index.js';
 import { KNOWN_VARIABLES } from './variables.js';
+import { readBoolean } from './read-boolean.js';
 import { DEMO_SEED_FILE } from '../store/file/seed.js';
 
 export class ConfigError extends Error {
@@ -36,13 +37,7 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const read = (name: string): string | undefined => readVariable(env, name, problems);
-  const flag = (name: string): boolean => {
-    const raw = read(name);
-    if (raw === undefined || /^(false|0|no)$/i.test(raw)) return false;
-    if (/^(true|1|yes)$/i.test(raw)) return true;
-    problems.push(`${name} must be true or false (got "${raw}")`);
-    return false;
-  };
+  const flag = (name: string): boolean => readBoolean(read(name), name, problems) ?? false;
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = read(name) ?? fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -97,7 +97,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   installErrorHandlers(app);
-  installMetrics(app, config);
+  // The monitoring hosts read the metrics and why a readiness check fails; nobody else sees either.
+  const monitoring = new AddressList(config.metricsFrom);
+  installMetrics(app, monitoring);
   installSecurityHeaders(app, config);
   await app.register(cookie);
   // With Redis, the per-address limits are counted there too, so that every instance sees the same count.
@@ -115,7 +117,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await healthRoutes(app, {
     store: deps.store,
     sharedState: deps.sharedState,
-    reasonsFor: new AddressList(config.metricsFrom),
+    reasonsFor: monitoring,
   });
   // Compression only where it pays: the page and the library's scripts (tens of kB). The API's answers are a
   // few hundred bytes to a few kB of JSON, which compressing would cost more CPU than the bytes it saves.

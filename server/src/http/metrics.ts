@@ -6,8 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { Config } from '../config/config.js';
-import { AddressList } from '../auth/address-list.js';
+import type { AddressList } from '../auth/address-list.js';
 
 /** Why the server answered 5xx: a dependency that did not answer, or a fault of its own (500). */
 export type ServerErrorCause = 'directory_unavailable' | 'shared_state_unavailable' | 'internal';
@@ -22,7 +21,8 @@ declare module 'fastify' {
 /** The label of requests that matched no route: the raw path would give Prometheus one series per URL. */
 const UNMATCHED_ROUTE = 'unmatched';
 
-export function installMetrics(app: FastifyInstance, config: Pick<Config, 'metricsFrom'>): void {
+/** `monitoring`: the hosts of `SEL_METRICS_FROM`, the only ones that read the metrics. */
+export function installMetrics(app: FastifyInstance, monitoring: AddressList): void {
   // A registry per application, not prom-client's global one: the tests build several in one process.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -60,11 +60,10 @@ export function installMetrics(app: FastifyInstance, config: Pick<Config, 'metri
     done();
   });
 
-  const allowed = new AddressList(config.metricsFrom);
   app.get('/metrics', async (request, reply) => {
     // request.ip is the client's address as the trusted proxies report it, so that a client on the
     // Internet does not read the metrics because the proxy in front of it connects from loopback.
-    if (!allowed.has(request.ip)) {
+    if (!monitoring.has(request.ip)) {
       reply.callNotFound();
       return reply;
     }

@@ -9,6 +9,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { DirectoryContact } from 'sel-widgets/core';
 import type { EditableSections, LdapStoreOptions } from './options.js';
 import type { PhoneWriteFormat } from './phone-format.js';
+import { readBoolean } from '../../config/read-boolean.js';
 
 /** Every variable this reader knows, with what it means, for `--help` and docs/admin/configuration.md. */
 export const LDAP_ENVIRONMENT: Readonly<Record<string, string>> = {
@@ -111,14 +112,6 @@ function readSecret(env: Env, name: string, problems: string[]): string {
   }
   if (!direct) problems.push(`${name} (or ${name}_FILE) is required with SEL_STORE=ldap.`);
   return direct ?? '';
-}
-
-function readBoolean(text: string | undefined, name: string, problems: string[]): boolean | undefined {
-  if (text === undefined) return undefined;
-  if (/^(true|1|yes)$/i.test(text)) return true;
-  if (/^(false|0|no)$/i.test(text)) return false;
-  problems.push(`${name} must be true or false (got "${text}").`);
-  return undefined;
 }
 
 function readChoice<T extends string>(text: string | undefined, choices: T[], name: string, problems: string[]) {
