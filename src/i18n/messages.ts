@@ -1,9 +1,20 @@
-import type { FrenchMessages } from './fr.js';
+import type { commonFr } from './common.fr.js';
+import type { generalInfoFr } from './general-info.fr.js';
+import type { passwordChangeFr } from './password-change.fr.js';
+import type { phonesFr } from './phones.fr.js';
+import type { redlistFr } from './redlist.fr.js';
 
 export type Language = 'fr' | 'en';
 export const LANGUAGES: readonly Language[] = ['fr', 'en'];
-export type MessageKey = keyof FrenchMessages;
+/** Every message's key: each element's French file is the reference its English file is checked against. */
+export type MessageKey = keyof (typeof commonFr &
+  typeof generalInfoFr &
+  typeof phonesFr &
+  typeof redlistFr &
+  typeof passwordChangeFr);
 export type Messages = { readonly [K in MessageKey]: string };
+/** An element's English: exactly the keys of its French, so a missing or stray one is a type error. */
+export type EnglishOf<French> = { readonly [K in keyof French]: string };
 /** What `configure({ messages })` takes: any subset of keys, per language. */
 export type MessageOverrides = { [L in Language]?: Partial<Messages> };
 

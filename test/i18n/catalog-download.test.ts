@@ -8,7 +8,7 @@ import '../../src/sel-redlist.js';
 import { mockBackend } from '../helpers/mock-backend.js';
 import { visibleText, waitFor } from '../helpers/queries.js';
 
-const ENGLISH_CATALOG = /\/src\/i18n\/catalog-en\.(ts|js)$/;
+const ENGLISH_CATALOG = /\/src\/i18n\/english\.(ts|js)$/;
 
 // Counted as they come: the resource timing buffer is full of this page's own modules long before the tests.
 let englishCatalogLoads = performance

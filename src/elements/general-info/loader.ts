@@ -3,7 +3,6 @@
  * view of `<sel-general-info>` never waits for it. The specifier is a literal so that Vite gives the form a
  * chunk of its own.
  */
-import { addFrenchMessages } from '../../i18n/catalogs.js';
 import { lazyPart } from '../shared/lazy-part.js';
 import type * as EditingModule from './website-editing.js';
 
@@ -14,7 +13,5 @@ export type WebsiteEditing = typeof EditingModule;
  * French messages join the catalog before anyone renders its form.
  */
 export const loadWebsiteEditing = lazyPart<WebsiteEditing>(async () => {
-  const part = await import('./website-editing.js');
-  addFrenchMessages(part.frenchMessages);
-  return part;
+  return import('./website-editing.js');
 });

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { SelError } from '../../api/errors.js';
+import type { AccountField } from '../../contract/read-account.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { MAX_LINKED_WEBSITE_LENGTH, displayWebsite, safeWebsiteHref } from '../../validation/website-display.js';
@@ -95,6 +96,18 @@ export class SelGeneralInfo extends SelSection {
 
   protected readonly section: Section = 'website';
   protected readonly titleKey: MessageKey = 'generalInfo.title';
+  protected readonly accountFields: readonly AccountField[] = [
+    'uid',
+    'displayName',
+    'mail',
+    'affiliations',
+    'primaryAffiliation',
+    'structures',
+    'title',
+    'website',
+    'passwordChangedAt',
+    'accountExpiresAt',
+  ];
 
   @state() private editing = false;
   /** What the person typed, exactly: kept across every failure, only replaced when they accept a suggestion. */

@@ -5,6 +5,5 @@
  * the element passes to `renderWebsiteForm`.
  */
 export { checkWebsite } from '../../validation/website.js';
-export { generalInfoEditFr as frenchMessages } from '../../i18n/sections/general-info-edit.js';
 export { feedbackFor, feedbackFromServer, feedbackMessage } from './website-feedback.js';
 export { renderWebsiteForm, type WebsiteFormState } from './website-form.js';

@@ -10,4 +10,3 @@
  */
 export { PasswordEditor } from './password-editor.js';
 export { adoptPasswordStyles } from './light-styles.js';
-export { passwordFormFr } from '../../i18n/sections/password-form.js';

@@ -9,8 +9,8 @@ import {
 } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SelError } from '../../api/errors.js';
+import type { AccountField } from '../../contract/read-account.js';
 import type { Account, Section } from '../../contract/schemas.js';
-import { addFrenchMessages } from '../../i18n/catalogs.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { messageKeyFor } from '../shared/error-messages.js';
 import { litKit } from '../shared/lit-kit.js';
@@ -117,6 +117,13 @@ export class SelPasswordChange extends SelSection {
 
   protected readonly section: Section = 'password';
   protected readonly titleKey: MessageKey = 'password.title';
+  protected readonly accountFields: readonly AccountField[] = [
+    'uid',
+    'givenName',
+    'surname',
+    'passwordPolicy',
+    'passwordChangedAt',
+  ];
 
   /**
    * Words a password should not be built on, besides the person's login and names (which the element
@@ -277,8 +284,6 @@ export class SelPasswordChange extends SelSection {
 
   private useForm(kit: PasswordForm): void {
     if (this.kit) return;
-    // Before the form renders: its French messages came with its code.
-    addFrenchMessages(kit.passwordFormFr);
     this.kit = kit;
     this.editor = new kit.PasswordEditor(this, this.editorHost());
   }

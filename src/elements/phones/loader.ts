@@ -5,7 +5,6 @@
  * download it, even from the all-in-one bundle. The specifier is a literal so that Vite gives the module
  * a chunk of its own.
  */
-import { addFrenchMessages } from '../../i18n/catalogs.js';
 import { lazyPart } from '../shared/lazy-part.js';
 import type * as PhoneModule from '../../validation/phone.js';
 import type * as EditingModule from './phone-editing.js';
@@ -18,7 +17,5 @@ export const createPhoneToolsLoader = lazyPart;
 
 /** The chunk's French messages join the catalog before anyone renders its form. */
 export const loadPhoneTools = createPhoneToolsLoader<PhoneEditing>(async () => {
-  const part = await import('./phone-editing.js');
-  addFrenchMessages(part.frenchMessages);
-  return part;
+  return import('./phone-editing.js');
 });

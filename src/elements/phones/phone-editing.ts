@@ -14,7 +14,6 @@ export const tools: typeof rules = {
   typeMismatch: remembered(rules.typeMismatch),
   exampleNumber: remembered(rules.exampleNumber),
 };
-export { phonesEditFr as frenchMessages } from '../../i18n/sections/phones-edit.js';
 // The editor holds the rows, their checks and the markup, and the element only creates it: nothing else of
 // the chunk's modules is exported (the limit is, for the loader's test).
 export { MAX_PHONES } from './rows.js';

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SelError } from '../../api/errors.js';
+import type { AccountField } from '../../contract/read-account.js';
 import { PHONE_TYPES, type Account, type Phone, type Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
@@ -110,6 +111,7 @@ export class SelPhones extends SelSection {
 
   protected readonly section: Section = 'phones';
   protected readonly titleKey: MessageKey = 'phones.title';
+  protected readonly accountFields: readonly AccountField[] = ['phones'];
 
   /** The rules and the form's row logic, state and markup: downloaded on « Modifier… », fetched ahead (loader.ts). */
   private readonly editPart = new EditPart(this, () => SelPhones.loadPhoneTools(), 'sel-phones');

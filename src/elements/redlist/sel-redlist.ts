@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { AccountField } from '../../contract/read-account.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
@@ -64,6 +65,7 @@ export class SelRedlist extends SelSection {
 
   protected readonly section: Section = 'redList';
   protected readonly titleKey: MessageKey = 'redlist.title';
+  protected readonly accountFields: readonly AccountField[] = ['redList'];
 
   @state() private editing = false;
   /** The person's choice while editing: true = appear in the public directory. Kept across failures. */

@@ -6,6 +6,7 @@ import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property, state } from 'lit/decorators.js';
 import type { SelAdapter } from '../../api/adapter.js';
 import { isAbortError } from '../../api/errors.js';
+import type { AccountField } from '../../contract/read-account.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import { onConfigChange } from '../../config.js';
 import { LocaleController } from './locale-controller.js';
@@ -13,7 +14,6 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { storeFor, toSelError, type AccountStore } from '../../store/account-store.js';
 import { reportSessionEnded } from '../../store/session.js';
 import { messageKeyFor } from './error-messages.js';
-import { FIELDS_OF_SECTION } from './section-fields.js';
 import { emit } from './events.js';
 import { failureReporterOf, joinFailureReporters } from './load-failure-reporter.js';
 import { resolveAdapter } from './resolve-adapter.js';
@@ -36,6 +36,11 @@ export abstract class SelSection extends LitElement {
   protected abstract readonly section: Section;
   /** The message key of the section's title. */
   protected abstract readonly titleKey: MessageKey;
+  /**
+   * The account fields this section shows or edits. When the backend sends one of them in a shape the
+   * contract does not know, this section says so and the others work as usual.
+   */
+  protected abstract readonly accountFields: readonly AccountField[];
 
   protected readonly i18n = new LocaleController(this);
   @state() protected store: AccountStore | undefined;
@@ -215,8 +220,7 @@ export abstract class SelSection extends LitElement {
 
   /** The fields this section needs that the backend sent in a shape the contract does not know. */
   private unreadableFields(): readonly string[] {
-    const needed = FIELDS_OF_SECTION[this.section];
-    return this.store?.unreadable.filter((field) => needed.includes(field)) ?? [];
+    return this.store?.unreadable.filter((field) => this.accountFields.includes(field)) ?? [];
   }
 
   private clampedHeadingLevel(): number {

@@ -6,10 +6,7 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
-import { fr as firstModuleFrench } from '../../../src/i18n/fr.js';
-import { generalInfoEditFr } from '../../../src/i18n/sections/general-info-edit.js';
-import { phonesEditFr } from '../../../src/i18n/sections/phones-edit.js';
-import { passwordFormFr } from '../../../src/i18n/sections/password-form.js';
+import { fr } from '../../../src/i18n/fr.js';
 import { resetConfig } from '../../../src/config.js';
 import { demoAccount } from '../../../src/mocks/demo-account.js';
 import type { Phone } from '../../../src/contract/schemas.js';
@@ -41,9 +38,6 @@ function shownText(root: ShadowRoot): string {
   return text;
 }
 
-/** Every French message, those that travel with the edit forms included. */
-const fr = { ...firstModuleFrench, ...generalInfoEditFr, ...phonesEditFr, ...passwordFormFr };
-
 describe('copy', () => {
   afterEach(() => {
     fixtureCleanup();
@@ -51,7 +45,6 @@ describe('copy', () => {
   });
 
   it('French quotes hold what they quote with non-breaking spaces, in every message', () => {
-    // `fr` here holds the edit forms' French too, which their chunks bring.
     const breaking = Object.entries(fr).filter(([, text]) => /« | »/.test(text));
     expect(breaking.map(([key]) => key)).to.deep.equal([]);
     expect(Object.values(fr).join(' ')).to.contain('«\u00a0');

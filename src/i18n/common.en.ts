@@ -1,8 +1,8 @@
-/** The English side of common.ts, in a module of its own: French pages never download it (catalogs.ts). */
-import type { commonFr } from './common.js';
-import type { SectionMessages } from './types.js';
+/** The English of common.fr.ts: the same keys, or the build fails. */
+import type { EnglishOf } from './messages.js';
+import type { commonFr } from './common.fr.js';
 
-export const commonEn: SectionMessages<typeof commonFr> = {
+export const commonEn: EnglishOf<typeof commonFr> = {
   'common.edit': 'Edit…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

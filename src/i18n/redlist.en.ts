@@ -1,8 +1,8 @@
-/** The English side of redlist.ts, in a module of its own: French pages never download it (catalogs.ts). */
-import type { redlistFr } from './redlist.js';
-import type { SectionMessages } from './types.js';
+/** The English of redlist.fr.ts: the same keys, or the build fails. */
+import type { EnglishOf } from './messages.js';
+import type { redlistFr } from './redlist.fr.js';
 
-export const redlistEn: SectionMessages<typeof redlistFr> = {
+export const redlistEn: EnglishOf<typeof redlistFr> = {
   'redlist.title': 'Ex-directory (liste rouge)',
   'redlist.edit': 'Edit… (ex-directory)',
   'redlist.listed': "You appear in the university's public directory.",

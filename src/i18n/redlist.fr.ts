@@ -1,5 +1,6 @@
-/** Messages of `<sel-redlist>`. */
-
+/**
+ * Messages of `<sel-redlist>`.
+ */
 export const redlistFr = {
   'redlist.title': 'Liste rouge',
   'redlist.edit': 'Modifier… (liste rouge)',

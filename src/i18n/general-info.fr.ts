@@ -1,8 +1,7 @@
 /**
- * Messages of `<sel-general-info>`. The affiliation labels follow the eduPerson and SupAnn vocabularies;
- * French uses the « (e) » inclusive form the other sections use.
+ * Messages of `<sel-general-info>`: the account for reading and the website form. The affiliation labels follow the
+ * eduPerson and SupAnn vocabularies; French uses the « (e) » inclusive form the other sections use.
  */
-
 export const generalInfoFr = {
   'generalInfo.title': 'Informations générales',
   'generalInfo.displayName': 'Nom',
@@ -48,4 +47,21 @@ export const generalInfoFr = {
   'generalInfo.website.forbidden':
     "Vous n'êtes pas autorisé(e) à modifier votre site web ici. Pour le changer, contactez votre correspondant annuaire.",
   'generalInfo.website.forbiddenTyped': "L'adresse que vous avez saisie : {url}.",
+  'generalInfo.website.help':
+    'Adresse complète, commençant par https:// (ou http://). Laissez le champ vide pour supprimer votre site web.',
+  'generalInfo.website.error.invalid_url':
+    "Cette adresse web n'est pas valide. Saisissez-la en entier, par exemple https://www.exemple.fr.",
+  'generalInfo.website.error.unsupported_scheme':
+    'Seules les adresses commençant par https:// ou http:// sont acceptées.',
+  'generalInfo.website.error.no_host':
+    "L'adresse doit contenir un nom de site complet, avec un point (par exemple www.exemple.fr).",
+  'generalInfo.website.error.credentials':
+    "L'adresse ne doit contenir ni identifiant ni mot de passe (texte avant «\u00a0@\u00a0») ; une adresse électronique n'est pas un site web.",
+  'generalInfo.website.error.too_long': 'Cette adresse est trop longue : {max} caractères au plus.',
+  'generalInfo.website.error.server': 'Le serveur a refusé cette adresse. Vérifiez-la, puis validez à nouveau.',
+  'generalInfo.website.suggestion': "Il manque le début de l'adresse. Vouliez-vous dire {url} ?",
+  'generalInfo.website.useSuggestion': 'Utiliser cette adresse',
+  'generalInfo.website.confirmRemoval':
+    'Le champ est vide : votre site web {url} sera supprimé. Confirmez la suppression, ou saisissez une adresse.',
+  'generalInfo.website.confirmRemovalButton': 'Confirmer la suppression',
 };

@@ -1,12 +1,8 @@
-/**
- * The English side of phones.ts and phones-edit.ts, in a module of its own: French pages never download it
- * (catalogs.ts).
- */
-import type { phonesEditFr } from './phones-edit.js';
-import type { phonesFr } from './phones.js';
-import type { SectionMessages } from './types.js';
+/** The English of phones.fr.ts: the same keys, or the build fails. */
+import type { EnglishOf } from './messages.js';
+import type { phonesFr } from './phones.fr.js';
 
-export const phonesEn: SectionMessages<typeof phonesFr & typeof phonesEditFr> = {
+export const phonesEn: EnglishOf<typeof phonesFr> = {
   'phones.title': 'Phone numbers',
   'phones.edit': 'Edit… (phone numbers)',
   'phones.type.office': 'Office',

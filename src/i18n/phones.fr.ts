@@ -1,13 +1,28 @@
 /**
- * French messages of `<sel-phones>` that only its edit form shows (the rows, « Ajouter un numéro »,
- * « Supprimer », what is wrong with a number). They travel in the editing chunk with the phone rules
- * (elements/phones/phone-editing.ts) and join the French catalog when it arrives (i18n/catalogs.ts); their
- * English stays in phones-en.ts, with the rest of the English catalog.
- *
- * Every message about a number the person typed names a valid example (`{example}`, written the way the
- * element's region writes it), so that the fix is shown, not guessed.
+ * Messages of `<sel-phones>`: the list, the edit form's rows, what is wrong with a number, how a save ended.
  */
-export const phonesEditFr = {
+export const phonesFr = {
+  'phones.title': 'Téléphones',
+  'phones.edit': 'Modifier… (numéros de téléphone)',
+  'phones.type.office': 'Bureau',
+  'phones.type.mobile': 'Mobile',
+  'phones.type.fax': 'Fax',
+  'phones.type.other': 'Autre',
+  'phones.itemType': '{type} :',
+  'phones.none': "Aucun numéro de téléphone n'est enregistré.",
+  'phones.notEditable': 'Vos numéros de téléphone ne peuvent pas être modifiés ici.',
+  'phones.toolsFailed':
+    "La vérification des numéros n'a pas pu être chargée : vos numéros ne peuvent pas être modifiés pour l'instant. Vérifiez votre connexion, puis réessayez.",
+
+  'phones.saved': 'Vos numéros de téléphone sont enregistrés.',
+  'phones.savedNone': 'Vos numéros de téléphone ont été supprimés.',
+  'phones.unchanged': 'Aucune modification : vos numéros de téléphone sont inchangés.',
+  'phones.conflict':
+    "Vos numéros ont été modifiés ailleurs entre-temps et viennent d'être rechargés. Numéros enregistrés actuellement : {current}. Votre saisie est conservée dans le formulaire : vérifiez-la, puis validez à nouveau.",
+  'phones.currentNone': 'aucun',
+  'phones.forbidden':
+    "Vous n'êtes pas autorisé(e) à modifier vos numéros de téléphone ici. Pour les changer, contactez votre correspondant annuaire.",
+  'phones.forbiddenTyped': 'Les numéros que vous avez saisis : {numbers}.',
   'phones.help':
     "Saisissez chaque numéro comme vous l'écrivez, par exemple {example}. Un numéro d'un autre pays commence par + et l'indicatif du pays. Une ligne laissée vide est ignorée. {max} numéros au plus.",
   'phones.typeLabel': 'Type',

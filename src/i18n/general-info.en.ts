@@ -1,12 +1,8 @@
-/**
- * The English side of general-info.ts and general-info-edit.ts, in a module of its own: French pages never
- * download it (catalogs.ts).
- */
-import type { generalInfoEditFr } from './general-info-edit.js';
-import type { generalInfoFr } from './general-info.js';
-import type { SectionMessages } from './types.js';
+/** The English of general-info.fr.ts: the same keys, or the build fails. */
+import type { EnglishOf } from './messages.js';
+import type { generalInfoFr } from './general-info.fr.js';
 
-export const generalInfoEn: SectionMessages<typeof generalInfoFr & typeof generalInfoEditFr> = {
+export const generalInfoEn: EnglishOf<typeof generalInfoFr> = {
   'generalInfo.title': 'General information',
   'generalInfo.displayName': 'Name',
   'generalInfo.uid': 'Login',

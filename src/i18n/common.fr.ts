@@ -1,5 +1,6 @@
-/** Messages every section shares: actions, states, and what a failed request tells the person. */
-
+/**
+ * Messages every section shares: actions, states, and what a failed request tells the person.
+ */
 export const commonFr = {
   'common.edit': 'Modifier…',
   'common.save': 'Valider',
