@@ -95,7 +95,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs,ts}', '*.config.{js,mjs,ts}', 'test/fixtures/*.js'],
+    // The build's and the benchmarks' Node scripts (bench/ is a workspace of its own, shipped with no package).
+    files: ['scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', '*.config.{js,mjs,ts}', 'test/fixtures/*.js'],
     languageOptions: {
       globals: {
         Request: 'readonly',
@@ -124,7 +125,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/test/**/*.ts'],
+    files: ['server/test/**/*.ts', 'bench/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -5,7 +5,6 @@
  *   phone rules, the password strength worker and its dictionaries) sit beside it and load relative to it.
  */
 import { defineConfig, type Plugin } from 'vite';
-import { minifyLitTemplates } from './scripts/minify-templates.js';
 
 const NPM_ENTRIES = {
   index: 'src/index.ts',
@@ -49,7 +48,7 @@ export default defineConfig(({ mode }) => {
     // Relative: the worker's URL is resolved against the module that creates it, wherever a portal serves dist/.
     base: './',
     publicDir: false,
-    plugins: standalone ? [ownLitPolicyName(), minifyLitTemplates()] : [],
+    plugins: standalone ? [ownLitPolicyName()] : [],
     // An ES module worker can import its language dictionary lazily; a classic one would hold both languages.
     worker: {
       format: 'es',

@@ -5,7 +5,7 @@
  *
  * The lists ranked by frequency (leaked passwords, common words, Wikipedia words, English last names) keep
  * their first N entries: the rare tail costs most of the bytes and only changes the score of passwords built
- * on rare words (the N table in the README, from scripts/bench-dictionaries.ts). Lists with no ranking (first
+ * on rare words (the N table in docs/performance.md, from bench/dictionaries.ts). Lists with no ranking (first
  * names, French last names, diceware, number and month sequences) are kept whole, and each language's file
  * also holds the package's feedback texts. The output is data only; the
  * strength scorer (src/validation/zxcvbn-loader.ts) and therefore the server through `sel-widgets/core` read it.

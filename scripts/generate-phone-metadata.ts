@@ -7,7 +7,7 @@
  * Run it after upgrading libphonenumber-js (test/validation/phone.test.ts fails until then).
  * Cut from the JSON the package ships rather than with libphonenumber-metadata-generator, which needs
  * Google's PhoneNumberMetadata.xml: a download that CI machines without network cannot make.
- * Why a hybrid rather than `max`, with the figures: scripts/bench-phone-size.ts.
+ * Why a hybrid rather than `max`, with the figures: bench/phone-size.ts.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

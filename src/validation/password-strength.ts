@@ -24,7 +24,7 @@ export function loadStrengthScorer(language: StrengthLanguage): Promise<Strength
 
   // The language's lists are asked for now, beside the loader that imports them: otherwise they would
   // only be requested once the loader has arrived, one more round trip on a slow network (on Fast 3G,
-  // 0.56 s of the first score's wait, scripts/bench-render.ts). Its failure is the loader's to report.
+  // 0.56 s of the first score's wait, bench/render.ts). Its failure is the loader's to report.
   languageLists[language]().catch(() => undefined);
   // The literal specifier is what lets bundlers split the loader and its dictionaries into their own chunk.
   const loading = import('./zxcvbn-loader.js')

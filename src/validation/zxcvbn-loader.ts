@@ -39,7 +39,7 @@ function decodeLists(lists: EncodedLists): OptionsDictionary {
 /**
  * zxcvbn's l33t matcher runs every dictionary again on each substituted variant of the password; its default
  * of 100 variants costs hundreds of milliseconds on a 32-character password full of digits and symbols
- * (scripts/bench-strength.ts). The variants come full substitution first, then ones that differ only near the
+ * (bench/strength.ts). The variants come full substitution first, then ones that differ only near the
  * end, so a few are enough: common l33t passwords ("P@ssw0rd", "Tr0ub4dor&3", "M4rs31ll3!") score the same.
  */
 const L33T_VARIANTS = 5;
@@ -73,7 +73,7 @@ function expandUserInputs(userInputs: readonly string[]): string[] {
 /**
  * zxcvbn turns each list into a table of ranks when it is built and matches against those tables only, yet
  * keeps the lists it was given: some 80 000 strings that would stay in memory for nothing (1.2 MB of the
- * worker's heap, scripts/bench-render.ts). Emptied in place, they are collected.
+ * worker's heap, bench/render.ts). Emptied in place, they are collected.
  */
 function forgetListsOnceRanked(dictionary: OptionsDictionary): void {
   for (const list of Object.values(dictionary)) list.length = 0;

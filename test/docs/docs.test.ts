@@ -15,7 +15,7 @@ import { ELEMENTS_PAGE, elementsGeneratedPart, regeneratedElementsPage } from '.
 const README_MAX_LINES = 200;
 
 /** Folders a repository path may start with; a path under one of them is checked. */
-const CHECKED_FOLDERS = ['server', 'scripts', 'docs', 'src', 'test'];
+const CHECKED_FOLDERS = ['bench', 'server', 'scripts', 'docs', 'src', 'test'];
 
 /** Paths the build writes: named by the docs, absent from a clean checkout. */
 const BUILT = ['server/dist/'];

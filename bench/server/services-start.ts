@@ -3,8 +3,8 @@
  * redis-server and a private LemonLDAP::NG portal (until each answers). Prints the median of a few runs.
  * Usage: npm run bench:services [-- runs]
  */
-import { startLemonLdap } from '../test/support/lemonldap.js';
-import { startRedis } from '../test/support/redis.js';
+import { startLemonLdap } from '../../server/test/support/lemonldap.js';
+import { startRedis } from '../../server/test/support/redis.js';
 
 const runs = Number(process.argv[2] ?? 5);
 

@@ -1,7 +1,7 @@
 /**
  * What a zxcvbn score of the new password costs the person typing it, as `<sel-password-change>` ships:
  *
- *   npx tsx scripts/bench-strength.ts
+ *   npm run bench:strength
  *
  * A keystroke has one frame (16 ms at 60 Hz) before typing feels sluggish; the worst case matters more than
  * the median. Scores run in a Web Worker (src/elements/password-change/strength-worker.ts), so each row gives:

@@ -14,7 +14,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { ZxcvbnFactory, type OptionsDictionary } from '@zxcvbn-ts/core';
 import compress from '@zxcvbn-ts/dictionary-compression/compress';
 import { adjacencyGraphs } from '@zxcvbn-ts/language-common';
-import { SOURCE_LISTS, trimLists } from './generate-dictionaries.js';
+import { SOURCE_LISTS, trimLists } from '../scripts/generate-dictionaries.js';
 
 const CUTS = [5_000, 10_000, 20_000, 30_000, 50_000, 100_000];
 const PER_SHAPE = 80;

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { AccountStore } from '../../src/store/account-store.js';
+import type { AccountStore } from '../../../server/src/store/account-store.js';
 
 const env = process.env;
 const required = (name: string): string => {
@@ -29,11 +29,11 @@ async function bare(): Promise<FastifyInstance> {
 
 async function application(port: number): Promise<{ app: FastifyInstance; store: AccountStore }> {
   // Loaded here only, so that the bare instance's memory holds Fastify alone.
-  const { loadConfig } = await import('../../src/config/load-config.js');
-  const { buildApp } = await import('../../src/http/app.js');
-  const { FileAccountStore } = await import('../../src/store/file/file-account-store.js');
-  const { LdapStore } = await import('../../src/store/ldap/index.js');
-  const { MemorySharedState } = await import('../../src/shared-state/memory-shared-state.js');
+  const { loadConfig } = await import('../../../server/src/config/load-config.js');
+  const { buildApp } = await import('../../../server/src/http/app.js');
+  const { FileAccountStore } = await import('../../../server/src/store/file/file-account-store.js');
+  const { LdapStore } = await import('../../../server/src/store/ldap/index.js');
+  const { MemorySharedState } = await import('../../../server/src/shared-state/memory-shared-state.js');
   const config = loadConfig({
     SEL_LISTEN: `127.0.0.1:${port}`,
     SEL_AUTH: 'header',
@@ -56,7 +56,7 @@ async function application(port: number): Promise<{ app: FastifyInstance; store:
       : await FileAccountStore.open({
           dataDir: config.dataDir,
           // Header mode seeds nothing by itself: the bench's people are the demo accounts unless it names others.
-          seedFile: config.seedFile ?? (await import('../../src/store/file/seed.js')).DEMO_SEED_FILE,
+          seedFile: config.seedFile ?? (await import('../../../server/src/store/file/seed.js')).DEMO_SEED_FILE,
           // Seeding hashes every account's password; the bench never logs in with one.
           hashParams: { logN: 10, r: 8, p: 1 },
         });

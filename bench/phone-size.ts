@@ -1,7 +1,7 @@
 /**
  * What phone validation weighs in a bundle, per metadata option of libphonenumber-js.
  *
- *   npx tsx scripts/bench-phone-size.ts
+ *   npm run bench:phone-size
  *
  * Every option is bundled from the same entry (the `/core` functions src/validation/phone.ts uses, fed one
  * metadata set), so the rows differ by the metadata only; "code only" is that entry with empty metadata.
@@ -12,7 +12,7 @@
 import { build, type Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { cutMetadata, loadMetadata, STRICT_REGIONS, type MetadataJson } from './generate-phone-metadata.js';
+import { cutMetadata, loadMetadata, STRICT_REGIONS, type MetadataJson } from '../scripts/generate-phone-metadata.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -22,7 +22,7 @@
  *                                           LDAP rounds, for before/after figures)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -127,7 +127,7 @@ const fileBodies = [
 async function benchFileStore(workDir: string): Promise<void> {
   // One person per connection, cloned from the demo account, so that no two connections race for a version.
   const demo = JSON.parse(
-    await readFile(fileURLToPath(new URL('../seed/demo-accounts.json', import.meta.url)), 'utf8'),
+    await readFile(fileURLToPath(new URL('../../server/seed/demo-accounts.json', import.meta.url)), 'utf8'),
   ) as { password: string; account: { uid: string } }[];
   const people = benchUids(2 * Math.max(...FILE_CONCURRENCIES));
   const seed = join(workDir, 'seed.json');
@@ -197,7 +197,7 @@ const load1 = () =>
     .map((value) => value.toFixed(1))
     .join(' ');
 try {
-  console.log(`load average at start: ${load1()} (1, 5, 15 min) on 2 cores shared with other work`);
+  console.log(`load average at start: ${load1()} (1, 5, 15 min) on ${availableParallelism()} cores`);
   if (args.only !== 'ldap') await benchFileStore(workDir);
   if (args.only !== 'file') {
     await benchLdapStore({

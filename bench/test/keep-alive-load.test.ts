@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { keepAliveLoad, quantile, type Answer } from '../../bench/support/keep-alive-load.js';
+import { keepAliveLoad, quantile, type Answer } from '../server/support/keep-alive-load.js';
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);

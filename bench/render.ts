@@ -4,26 +4,26 @@
  * main-thread cost of a keystroke at 64 and 128 characters.
  *
  *   npm run bench:render            (builds dist/sel-widgets.js first)
- *   npx tsx scripts/bench-render.ts [--runs=5] [--keystroke-runs=3] [--heap-runs=3] [--only=network,heap,keystrokes]
+ *   npm run bench:render -- [--runs=5] [--keystroke-runs=3] [--heap-runs=3] [--only=network,heap,keystrokes]
  *
- * A local server (scripts/bench-render/server.ts) sends the page holding the four elements with `api-base`,
+ * A local server (bench/render/server.ts) sends the page holding the four elements with `api-base`,
  * `dist/` as built, brotli-compressed as the size budgets count it, and the HTTP contract answered by the
- * mock backend; `/plain` is the baseline (scripts/bench-render/plain-page.ts). Each load is cold: a fresh
- * browser context, cache disabled. The presets are DevTools' (scripts/bench-render/network-presets.ts),
+ * mock backend; `/plain` is the baseline (bench/render/plain-page.ts). Each load is cold: a fresh
+ * browser context, cache disabled. The presets are DevTools' (bench/render/network-presets.ts),
  * network only, no CPU throttling. Medians over the runs; timings are wall clock on this machine, so a busy
  * machine makes them pessimistic: the load average is printed with them.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer-core';
-import { loadElementsPage, loadPlainPage, type LoadFigures } from './bench-render/cold-loads.js';
-import { heapAfterFirstFocus } from './bench-render/heap.js';
-import { LENGTHS, keystrokeCosts, type FieldTyping } from './bench-render/keystrokes.js';
-import type { KeystrokeTime, Share } from './bench-render/main-thread-trace.js';
-import { FAST_3G, FAST_4G, LOOPBACK, type NetworkPreset } from './bench-render/network-presets.js';
-import { startBenchServer, type BenchServer } from './bench-render/server.js';
-import { MB, kB, median, ms, ratio, table, worst } from './bench-render/stats.js';
-import { launchChromium } from './chromium.mjs';
+import { loadElementsPage, loadPlainPage, type LoadFigures } from './render/cold-loads.js';
+import { heapAfterFirstFocus } from './render/heap.js';
+import { LENGTHS, keystrokeCosts, type FieldTyping } from './render/keystrokes.js';
+import type { KeystrokeTime, Share } from './render/main-thread-trace.js';
+import { FAST_3G, FAST_4G, LOOPBACK, type NetworkPreset } from './render/network-presets.js';
+import { startBenchServer, type BenchServer } from './render/server.js';
+import { MB, kB, median, ms, ratio, table, worst } from './render/stats.js';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 const { values: options } = parseArgs({
   options: {

@@ -7,10 +7,10 @@
  */
 import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client, EqualityFilter } from 'ldapts';
 import type { AccountPatch } from 'sel-widgets/core';
-import { ldapAdmin } from '../test/support/ldap-admin.js';
+import { ldapAdmin } from '../../server/test/support/ldap-admin.js';
 import {
   PEOPLE_DN,
   POLICY_DN,
@@ -19,13 +19,13 @@ import {
   STRUCTURES_DN,
   startSlapd,
   type Slapd,
-} from '../test/support/slapd.js';
-import { changesForPatch, personAttributes } from '../src/store/ldap/account-mapping.js';
-import { resolveOptions } from '../src/store/ldap/options.js';
-import { AssertionControl } from '../src/store/ldap/controls/assertion-control.js';
-import { PostReadControl } from '../src/store/ldap/controls/post-read-control.js';
-import { ProxiedAuthorizationControl } from '../src/store/ldap/controls/proxied-authorization-control.js';
-import { startInstance, type Instance } from './support/instance-process.js';
+} from '../../server/test/support/slapd.js';
+import { changesForPatch, personAttributes } from '../../server/src/store/ldap/account-mapping.js';
+import { resolveOptions } from '../../server/src/store/ldap/options.js';
+import { AssertionControl } from '../../server/src/store/ldap/controls/assertion-control.js';
+import { PostReadControl } from '../../server/src/store/ldap/controls/post-read-control.js';
+import { ProxiedAuthorizationControl } from '../../server/src/store/ldap/controls/proxied-authorization-control.js';
+import { baselineScript, startInstance, type Instance } from './support/instance-process.js';
 import { benchPerson } from './support/bench-person.js';
 import { measureLoops } from './support/measure-loops.js';
 import { benchUids, load, openSessions, type HttpClient, type RunFigures, type Session } from './support/http-load.js';
@@ -151,8 +151,8 @@ const description = (httpClient: HttpClient) =>
     `  for (uid=…), sizeLimit 2, the ${personAttributes(STORE_OPTIONS).length} attributes the store asks for: the one LDAP operation of a server GET.`,
     `server GET /account: ${httpClient === 'keep-alive' ? 'the lean keep-alive client' : 'autocannon'} in the load generator's process, ${CONCURRENCY} keep-alive HTTP/1.1 connections, each a`,
     '  logged-in person (session cookie); the server in its own process: session, the same search through its pool,',
-    '  the account built from the entry, or the one remembered for its entryCSN (policy entry and structure labels',
-    '  cached), JSON, ETag = entryCSN. The server makes this one LDAP operation per GET, as the raw side.',
+    '  the account built from the entry (policy entry and structure labels cached), JSON, ETag = entryCSN.',
+    '  The server makes this one LDAP operation per GET, as the raw side.',
     'raw modify: the modify the store sends for a PATCH of phones: the four phone attributes replaced, as the person',
     '  (proxied authorization), asserting the entryCSN read back by the post-read of the previous one.',
     'server PATCH /account: the same modify, after two searches of the entry (the service reads the account to',
@@ -235,7 +235,7 @@ export async function benchLdapStore(options: LdapBenchOptions): Promise<void> {
     };
     app = await startInstance(instanceEnv);
     if (options.baselineDir) {
-      baselineApp = await startInstance(instanceEnv, resolve(options.baselineDir, 'server/bench/support/instance.ts'));
+      baselineApp = await startInstance(instanceEnv, baselineScript(options.baselineDir));
     }
     raw = await rawSide(slapd.url);
     const servers = await Promise.all(
