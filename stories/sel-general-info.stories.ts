@@ -1,6 +1,6 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { SelGeneralInfo } from '../src/sel-general-info.js';
+import '../src/sel-general-info.js';
 import { RestAdapter } from '../src/api/rest-adapter.js';
 import type { MemoryAdapterOptions, MemoryFault } from '../src/mocks/memory-adapter.js';
 import type { Account } from '../src/contract/schemas.js';
@@ -199,29 +199,6 @@ export const NotEditable: Story = {
 export const NotConfigured: Story = {
   tags: ['expect-console-error'],
   render: () => html`<sel-general-info></sel-general-info>`,
-};
-
-/**
- * The edit form (downloaded when « Modifier… » is hovered, focused or pressed) could not be fetched: the
- * account still shown, no form, and « Réessayer ». Left out of the docs page, which renders every story at
- * once: its failing download must not reach the others.
- */
-export const FormUnavailable: Story = {
-  ...story('form-unavailable'),
-  tags: ['expect-console-error', '!autodocs'],
-  beforeEach: () => {
-    const download = SelGeneralInfo.loadWebsiteEditing;
-    SelGeneralInfo.loadWebsiteEditing = () =>
-      Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-    return () => {
-      SelGeneralInfo.loadWebsiteEditing = download;
-    };
-  },
-  play: async (context) => {
-    const root = await loaded(context);
-    await clickButton(root, EDIT);
-    await waitForRole(root, 'button', /^(Réessayer|Retry)$/);
-  },
 };
 
 // Edit mode

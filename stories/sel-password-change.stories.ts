@@ -1,7 +1,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/sel-password-change.js';
-import { PasswordStrengthController } from '../src/elements/password-change/strength-controller.js';
+import { PasswordStrengthController } from '../src/elements/password-change/strength.js';
 import type { StrengthEngine } from '../src/elements/password-change/strength-engine.js';
 import { RestAdapter } from '../src/api/rest-adapter.js';
 import type { MemoryAdapterOptions, MemoryFault } from '../src/mocks/memory-adapter.js';
@@ -381,11 +381,11 @@ export const PolicyViolationNoReason: Story = {
 /** 403 `change_not_allowed`: this account may not change its password here, and the section says whom to ask. */
 export const Forbidden: Story = failedChange('403', { kind: 'forbidden', code: 'change_not_allowed' });
 
-/** 429: « Valider » disabled, with the seconds left from Retry-After. */
 /** The directory locked the account (`account_locked`) and says for how long: when to try again, as a time. */
 export const AccountLocked: Story = failedChange('locked', accountLockedFault(900));
 /** Locked, with no `Retry-After`: « later », and the help desk if it lasts. */
 export const AccountLockedNoRetryAfter: Story = failedChange('locked-no-retry', accountLockedFault());
+/** 429: « Valider » disabled, with the seconds left from Retry-After. */
 export const RateLimited: Story = failedChange('429', { kind: 'rate_limited', retryAfterSeconds: 60 });
 
 export const SessionExpired: Story = failedChange('401', { kind: 'unauthorized' });

@@ -14,7 +14,6 @@ export const generalInfoEn: EnglishOf<typeof generalInfoFr> = {
   'generalInfo.notGiven': 'Not given',
   'generalInfo.passwordChangedAt': 'Password last changed',
   'generalInfo.accountValidity': 'Account validity',
-  'generalInfo.website.edit': 'Edit… (website)',
   'generalInfo.accountExpiresAt': 'Until {date}.',
   'generalInfo.accountRule': 'Your account stays valid for three months after you leave the university.',
 
@@ -34,12 +33,20 @@ export const generalInfoEn: EnglishOf<typeof generalInfoFr> = {
 
   'generalInfo.website.label': 'Website',
   'generalInfo.website.none': 'No website',
-  'generalInfo.website.help':
-    'Full address, starting with https:// (or http://). Leave the field empty to remove your website.',
-  'generalInfo.website.formFailed':
-    'The edit form could not be loaded: your website cannot be changed for now. Check your connection, then try again.',
+  'generalInfo.website.edit': 'Edit… (website)',
   'generalInfo.website.notEditable':
     'Your website cannot be changed here: only your directory correspondent can change it.',
+  'generalInfo.website.saved': 'Your website is saved: {url}.',
+  'generalInfo.website.removed': 'Your website has been removed.',
+  'generalInfo.website.unchanged': 'Nothing changed: your website is the same.',
+  'generalInfo.website.conflict':
+    'Your account was changed elsewhere in the meantime and has just been reloaded. Website saved at present: {current}. What you typed is kept in the field: save again to keep it.',
+  'generalInfo.website.currentNone': 'none',
+  'generalInfo.website.forbidden':
+    'You are not allowed to change your website here. To change it, contact your directory correspondent.',
+  'generalInfo.website.forbiddenTyped': 'The address you typed: {url}.',
+  'generalInfo.website.help':
+    'Full address, starting with https:// (or http://). Leave the field empty to remove your website.',
   'generalInfo.website.error.invalid_url':
     'This web address is not valid. Type it in full, for example https://www.example.org.',
   'generalInfo.website.error.unsupported_scheme': 'Only addresses starting with https:// or http:// are accepted.',
@@ -54,13 +61,4 @@ export const generalInfoEn: EnglishOf<typeof generalInfoFr> = {
   'generalInfo.website.confirmRemoval':
     'The field is empty: your website {url} will be removed. Confirm the removal, or type an address.',
   'generalInfo.website.confirmRemovalButton': 'Confirm removal',
-  'generalInfo.website.saved': 'Your website is saved: {url}.',
-  'generalInfo.website.removed': 'Your website has been removed.',
-  'generalInfo.website.unchanged': 'Nothing changed: your website is the same.',
-  'generalInfo.website.conflict':
-    'Your account was changed elsewhere in the meantime and has just been reloaded. Website saved at present: {current}. What you typed is kept in the field: save again to keep it.',
-  'generalInfo.website.currentNone': 'none',
-  'generalInfo.website.forbidden':
-    'You are not allowed to change your website here. To change it, contact your directory correspondent.',
-  'generalInfo.website.forbiddenTyped': 'The address you typed: {url}.',
 };

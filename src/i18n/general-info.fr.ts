@@ -14,7 +14,6 @@ export const generalInfoFr = {
   'generalInfo.notGiven': 'Non renseigné',
   'generalInfo.passwordChangedAt': 'Dernier changement du mot de passe',
   'generalInfo.accountValidity': 'Validité du compte',
-  'generalInfo.website.edit': 'Modifier… (site web)',
   'generalInfo.accountExpiresAt': "Jusqu'au {date}.",
   'generalInfo.accountRule': "Votre compte reste valide trois mois après votre départ de l'université.",
 
@@ -34,8 +33,7 @@ export const generalInfoFr = {
 
   'generalInfo.website.label': 'Site web',
   'generalInfo.website.none': 'Aucun site web',
-  'generalInfo.website.formFailed':
-    "Le formulaire de modification n'a pas pu être chargé : votre site web ne peut pas être modifié pour l'instant. Vérifiez votre connexion, puis réessayez.",
+  'generalInfo.website.edit': 'Modifier… (site web)',
   'generalInfo.website.notEditable':
     'Votre site web ne peut pas être modifié ici : seul votre correspondant annuaire peut le changer.',
   'generalInfo.website.saved': 'Votre site web est enregistré : {url}.',

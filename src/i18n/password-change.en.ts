@@ -17,8 +17,6 @@ export const passwordChangeEn: EnglishOf<typeof passwordChangeFr> = {
   'password.mustChange':
     'Your password was reset by an administrator. Choose a new one, known only to you, to go on using your account.',
   'password.open': 'Change password…',
-  'password.formLoading': 'Loading the password change form…',
-  'password.formFailed': 'The password change form could not be loaded. Check your connection, then try again.',
   'password.notEditable':
     "This account's password is managed by another service: it cannot be changed here. To change it, contact your institution's IT help desk.",
   'password.formName': 'Change password',

@@ -18,9 +18,6 @@ export const passwordChangeFr = {
   'password.mustChange':
     'Votre mot de passe a été réinitialisé par un administrateur. Choisissez-en un nouveau, connu de vous seul(e), pour continuer à utiliser votre compte.',
   'password.open': 'Changer de mot de passe…',
-  'password.formLoading': 'Chargement du formulaire de changement de mot de passe…',
-  'password.formFailed':
-    "Le formulaire de changement de mot de passe n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.",
   'password.notEditable':
     "Le mot de passe de ce compte est géré par un autre service : il ne peut pas être changé ici. Pour le changer, contactez l'assistance informatique de votre établissement.",
   'password.formName': 'Changer de mot de passe',

@@ -1,22 +1,21 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { SelError } from '../../api/errors.js';
 import type { AccountField } from '../../contract/read-account.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { checkWebsite } from '../../validation/website.js';
 import { MAX_LINKED_WEBSITE_LENGTH, displayWebsite, safeWebsiteHref } from '../../validation/website-display.js';
+import { ButtonPress } from '../shared/button-press.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
-import { detailRow, renderDetailRows, type DetailsContext } from './details.js';
-import { generalInfoStyles } from './styles.js';
-import { loadWebsiteEditing, type WebsiteEditing } from './loader.js';
-import type { WebsiteFeedback } from './website-feedback.js';
-import { ButtonPress } from '../shared/button-press.js';
-import { EditPart } from '../shared/edit-part.js';
-import { litKit } from '../shared/lit-kit.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
 import { bounded, isolatedText } from '../shared/server-text.js';
+import { DETAIL_FIELDS, detailRow, renderDetails, type DetailsContext } from './details.js';
+import { generalInfoStyles } from './styles.js';
+import { feedbackFor, feedbackFromServer, feedbackMessage, type WebsiteFeedback } from './website-feedback.js';
 
 /**
  * The « Informations générales » section: what the directory knows about the person (name, login, e-mail,
@@ -28,9 +27,6 @@ import { bounded, isolatedText } from '../shared/server-text.js';
  * characters at most). An address typed without its scheme is not sent as it is: the field offers the
  * `https://` form, which the person accepts with « Utiliser cette adresse ». An empty field removes the
  * website, after a confirmation step.
- *
- * The view never waits for the form: its code (the check, the messages, the markup) is downloaded when
- * « Modifier… » is hovered, focused or pressed, so that it still opens at once.
  *
  * @summary Account information, read-only, with the personal website editable.
  * @tag sel-general-info
@@ -87,27 +83,9 @@ import { bounded, isolatedText } from '../shared/server-text.js';
 export class SelGeneralInfo extends SelSection {
   static override styles = [SelSection.styles, generalInfoStyles];
 
-  /**
-   * Where every `<sel-general-info>` gets its edit form: the memoised dynamic import. Tests replace it to
-   * hold or fail the download.
-   * @internal
-   */
-  static loadWebsiteEditing: () => Promise<WebsiteEditing> = loadWebsiteEditing;
-
   protected readonly section: Section = 'website';
   protected readonly titleKey: MessageKey = 'generalInfo.title';
-  protected readonly accountFields: readonly AccountField[] = [
-    'uid',
-    'displayName',
-    'mail',
-    'affiliations',
-    'primaryAffiliation',
-    'structures',
-    'title',
-    'website',
-    'passwordChangedAt',
-    'accountExpiresAt',
-  ];
+  protected readonly accountFields: readonly AccountField[] = [...DETAIL_FIELDS, 'website'];
 
   @state() private editing = false;
   /** What the person typed, exactly: kept across every failure, only replaced when they accept a suggestion. */
@@ -124,10 +102,9 @@ export class SelGeneralInfo extends SelSection {
   @state() private announcement = '';
 
   private readonly saveFlow = new SaveFlow(this, () => this.section);
-  /** Counts form openings, so that a save that ends after its form was closed does not act on a newer one. */
-  private formOpenings = 0;
+  /** Counts openings and closings, so that a save that ends after its form was closed leaves a newer one alone. */
+  private formGeneration = 0;
   private readonly buttonPress = new ButtonPress();
-  private readonly form = new EditPart(this, () => SelGeneralInfo.loadWebsiteEditing(), 'sel-general-info');
 
   private readonly details: DetailsContext = {
     msg: (key, params) => this.msg(key, params),
@@ -136,12 +113,13 @@ export class SelGeneralInfo extends SelSection {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.formGeneration++;
     this.editing = false;
   }
 
   protected renderAccount(account: Account): TemplateResult {
     return html`<dl class="details" part="details">
-        ${renderDetailRows(account, this.details)} ${this.renderWebsiteRow(account)}
+        ${renderDetails(account, this.details)} ${this.renderWebsiteRow(account)}
       </dl>
       ${
         this.viewError
@@ -157,11 +135,10 @@ export class SelGeneralInfo extends SelSection {
   private renderWebsiteRow(account: Account): TemplateResult {
     const label = this.msg('generalInfo.website.label');
     // In edit mode the term itself labels the field: one visible « Site web », which is also its name.
-    const kit = this.form.part;
-    return this.editing && kit
+    return this.editing
       ? detailRow(
           html`<label for="website-input" part="label">${label}</label>`,
-          this.renderForm(account, kit),
+          this.renderForm(account),
           'website-term',
         )
       : detailRow(label, this.renderWebsite(account), 'website-term');
@@ -177,61 +154,104 @@ export class SelGeneralInfo extends SelSection {
         ? html`<a href=${href} part="link website-link" translate="no">${bounded(displayWebsite(website))}</a>`
         : html`<span translate="no">${bounded(displayWebsite(website))}</span>`
       : html`<span class="muted">${this.msg('generalInfo.website.none')}</span>`;
-    return html`${value}
-    ${account.editable.website ? this.renderEditAction() : html`<p class="muted">${this.msg('generalInfo.website.notEditable')}</p>`}`;
-  }
-
-  /** « Modifier… », which fetches the form ahead on hover or focus; « Réessayer » when its download failed. */
-  private renderEditAction(): TemplateResult {
-    const form = this.form;
-    if (form.failed) {
-      return html`<p class="message error" role="alert" part="message">${this.msg('generalInfo.website.formFailed')}</p>
-        <div class="actions inline">
-          <button type="button" part="button" id="retry-form" @click=${this.startEditing}>
-            ${this.msg('common.retry')}
-          </button>
-        </div>`;
+    if (!account.editable.website) {
+      return html`${value}
+        <p class="muted">${this.msg('generalInfo.website.notEditable')}</p>`;
     }
-    return html`<div class="actions inline">
+    return html`${value}
+      <div class="actions inline">
         <button
           type="button"
           part="button edit-button"
           aria-label=${this.msg('generalInfo.website.edit')}
-          aria-disabled=${form.awaited ? 'true' : 'false'}
-          @pointerenter=${form.prefetch}
-          @focus=${form.prefetch}
           @click=${this.startEditing}
         >
           ${this.msg('common.edit')}
         </button>
-      </div>
-      ${form.awaited ? html`<p class="muted" role="status" part="message">${this.msg('common.loading')}</p>` : nothing}`;
+      </div>`;
   }
 
-  /** The form's markup comes with its code (website-form.ts, downloaded); its state and behaviour stay here. */
-  private renderForm(account: Account, kit: WebsiteEditing): TemplateResult {
+  /** The field, what is wrong with it or the `https://` suggestion, the removal confirmation, the buttons. */
+  private renderForm(account: Account): TemplateResult {
     const flow = this.saveFlow;
-    return kit.renderWebsiteForm(litKit, {
-      draft: this.draft,
-      feedback: this.feedback,
-      removing: this.confirmingRemoval ? isolatedText(displayWebsite(account.website ?? '')) : undefined,
-      msg: (key, params) => this.msg(key, params),
-      pending: flow.pending,
-      blocked: flow.blocked,
-      announcement: this.announcement,
-      saveError: this.renderSaveError(account, kit),
-      onSubmit: this.submit,
-      onKeydown: this.onKeydown,
-      onPointerDown: this.buttonPress.onPointerDown,
-      onInput: this.onInput,
-      onBlur: this.onBlur,
-      onCancel: this.cancel,
-      onAcceptSuggestion: (value) => void this.acceptSuggestion(value),
-    });
+    const feedback = this.feedback;
+    const confirming = this.confirmingRemoval;
+    const describedBy = [feedback ? 'website-feedback' : '', confirming ? 'website-removal' : '', 'website-help']
+      .filter((id) => id !== '')
+      .join(' ');
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.submit}
+      @keydown=${this.onKeydown}
+      @pointerdown=${this.buttonPress.onPointerDown}
+    >
+      <p id="website-help" class="muted help" part="help">${this.msg('generalInfo.website.help')}</p>
+      <input
+        id="website-input"
+        part="input"
+        type="url"
+        autocomplete="url"
+        inputmode="url"
+        spellcheck="false"
+        autocapitalize="off"
+        translate="no"
+        .value=${live(this.draft)}
+        ?readonly=${flow.pending}
+        aria-invalid=${feedback && feedback.kind !== 'suggestion' ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        @input=${this.onInput}
+        @blur=${this.onBlur}
+      />
+      ${feedback ? this.renderFeedback(feedback) : nothing}
+      ${
+        confirming
+          ? html`<p id="website-removal" class="message info" part="message">
+              ${this.msg('generalInfo.website.confirmRemoval', {
+                url: isolatedText(displayWebsite(account.website ?? '')),
+              })}
+            </p>`
+          : nothing
+      }
+      ${this.renderSaveError(account)}
+      <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <div class="actions">
+        <button
+          type="submit"
+          class=${confirming ? 'danger' : 'confirm'}
+          part="button confirm-button"
+          aria-describedby=${confirming ? 'website-removal' : nothing}
+          aria-disabled=${flow.blocked ? 'true' : 'false'}
+        >
+          ${this.msg(confirming ? 'generalInfo.website.confirmRemovalButton' : 'common.save')}
+        </button>
+        <button type="button" part="button cancel-button" @click=${this.cancel}>${this.msg('common.cancel')}</button>
+      </div>
+    </form>`;
   }
 
-  /** A failed save that is not about the value itself: said in words, the input untouched below it. */
-  private renderSaveError(account: Account, kit: WebsiteEditing): TemplateResult | typeof nothing {
+  /** Tied to the field: a problem marks it invalid; the suggestion is information, with its button. */
+  private renderFeedback(feedback: WebsiteFeedback): TemplateResult {
+    const text = feedbackMessage(feedback, (key, params) => this.msg(key, params));
+    if (feedback.kind !== 'suggestion') {
+      return html`<p id="website-feedback" class="message error" part="message field-error">${text}</p>`;
+    }
+    return html`<div class="message info suggestion" part="message suggestion">
+      <p id="website-feedback">${text}</p>
+      <button
+        type="button"
+        part="button suggestion-button"
+        aria-describedby="website-feedback"
+        @click=${() => void this.acceptSuggestion(feedback.value)}
+      >
+        ${this.msg('generalInfo.website.useSuggestion')}
+      </button>
+    </div>`;
+  }
+
+  /** A failed save that is not about the value itself: said in words, the input untouched above it. */
+  private renderSaveError(account: Account): TemplateResult | typeof nothing {
     const flow = this.saveFlow;
     const error = flow.error;
     let text: TemplateResult | string;
@@ -239,7 +259,7 @@ export class SelGeneralInfo extends SelSection {
       // Also when the form is opened again during the wait: « Valider » is disabled, and this says why.
       // The countdown changes every second: announced once by the alert, not at every tick.
       text = html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>`;
-    } else if (!error || error.kind === 'rate_limited' || kit.feedbackFromServer(error)) {
+    } else if (!error || error.kind === 'rate_limited' || feedbackFromServer(error)) {
       return nothing;
     } else {
       text = this.failureMessage(error, account);
@@ -265,23 +285,15 @@ export class SelGeneralInfo extends SelSection {
   }
 
   private startEditing = async (): Promise<void> => {
-    if (this.form.awaited) return;
-    const kit = await this.form.open();
-    // Failed: the view says so, with « Réessayer » in the place of « Modifier… », which has the focus.
-    if (!kit) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLButtonElement>('#retry-form')?.focus();
-      return;
-    }
     const account = this.account;
-    if (!account || !this.isConnected) return;
-    this.formOpenings++;
+    if (!account) return;
     this.draft = account.website ?? '';
     this.feedback = undefined;
     this.confirmingRemoval = false;
     this.status = undefined;
     this.viewError = undefined;
     this.saveFlow.reset();
+    this.formGeneration++;
     this.editing = true;
     await this.updateComplete;
     this.focusField();
@@ -292,22 +304,20 @@ export class SelGeneralInfo extends SelSection {
     this.announcement = '';
     this.confirmingRemoval = false;
     // Once a message is shown it follows the correction, so it disappears as soon as the value is right.
-    const kit = this.form.part;
-    if (this.feedback && kit) this.feedback = kit.feedbackFor(kit.checkWebsite(this.draft));
+    if (this.feedback) this.feedback = feedbackFor(checkWebsite(this.draft));
   };
 
   private onBlur = (): void => {
-    const kit = this.form.part;
-    if (!this.editing || !kit || this.saveFlow.pending || this.draft.trim() === '') return;
+    if (!this.editing || this.saveFlow.pending || this.draft.trim() === '') return;
     // A pointer pressing « Valider » or « Annuler »: that button decides. A message appearing now would push
     // the button down between the press and the release, and the click would be lost. Tab still checks.
     if (this.buttonPress.pressing) return;
     const shown = this.feedback;
-    this.feedback = kit.feedbackFor(kit.checkWebsite(this.draft));
+    this.feedback = feedbackFor(checkWebsite(this.draft));
     // Focus has moved on, so the message tied to the field is not read out with it: say it once.
     const fresh = this.feedback && JSON.stringify(this.feedback) !== JSON.stringify(shown);
     this.announcement =
-      fresh && this.feedback ? kit.feedbackMessage(this.feedback, (key, params) => this.msg(key, params)) : '';
+      fresh && this.feedback ? feedbackMessage(this.feedback, (key, params) => this.msg(key, params)) : '';
   };
 
   private onKeydown = (event: KeyboardEvent): void => {
@@ -332,10 +342,9 @@ export class SelGeneralInfo extends SelSection {
     event.preventDefault();
     const store = this.store;
     const account = this.account;
-    const kit = this.form.part;
-    if (!store || !account || !kit || this.saveFlow.blocked) return;
-    const check = kit.checkWebsite(this.draft);
-    const feedback = kit.feedbackFor(check);
+    if (!store || !account || this.saveFlow.blocked) return;
+    const check = checkWebsite(this.draft);
+    const feedback = feedbackFor(check);
     if (!check.ok || feedback) {
       this.feedback = feedback;
       this.confirmingRemoval = false;
@@ -358,11 +367,11 @@ export class SelGeneralInfo extends SelSection {
       this.renderRoot.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.focus();
       return;
     }
-    const opening = this.formOpenings;
+    const generation = this.formGeneration;
     const outcome = await this.saveFlow.run(async () => {
       await store.update({ website });
     });
-    const formStillOpen = this.editing && opening === this.formOpenings;
+    const formStillOpen = generation === this.formGeneration;
     if (outcome === 'saved') {
       const status = website
         ? this.msg('generalInfo.website.saved', { url: isolatedText(displayWebsite(website)) })
@@ -391,7 +400,7 @@ export class SelGeneralInfo extends SelSection {
       this.renderRoot.querySelector<HTMLElement>('#view-error')?.focus();
       return;
     }
-    const fieldFeedback = this.form.part?.feedbackFromServer(error);
+    const fieldFeedback = feedbackFromServer(error);
     this.confirmingRemoval = false;
     if (fieldFeedback) {
       this.feedback = fieldFeedback;
@@ -404,6 +413,7 @@ export class SelGeneralInfo extends SelSection {
   }
 
   private async closeForm(status?: string): Promise<void> {
+    this.formGeneration++;
     this.editing = false;
     this.draft = '';
     this.feedback = undefined;

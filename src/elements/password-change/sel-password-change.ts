@@ -8,22 +8,38 @@ import {
   type TemplateResult,
 } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { SelError } from '../../api/errors.js';
 import type { AccountField } from '../../contract/read-account.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { messageKeyFor } from '../shared/error-messages.js';
-import { litKit } from '../shared/lit-kit.js';
-import { isolatedText, serverText } from '../shared/server-text.js';
-import { loadPasswordForm, type PasswordForm } from './form-loader.js';
-import { passwordExpiry } from './expiry.js';
-import type { PasswordEditor, PasswordEditorHost } from './password-editor.js';
+import {
+  blocksSubmit,
+  buildChecklist,
+  isChecklistRule,
+  type ChecklistItem,
+  type StrengthStatus,
+} from '../../validation/password-checklist.js';
 import { ButtonPress } from '../shared/button-press.js';
+import { messageKeyFor } from '../shared/error-messages.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
+import { isolatedText, serverText } from '../shared/server-text.js';
+import { checklistSummary, renderChecklist } from './checklist.js';
+import { passwordExpiry } from './expiry.js';
+import { adoptPasswordStyles } from './light-styles.js';
+import { passwordRulesFor } from './rules-attribute.js';
+import { PasswordStrengthController } from './strength.js';
 
 /** The checklist is announced once typing pauses this long: a screen reader hears a summary, not each key. */
 export const SUMMARY_DELAY_MS = 1000;
+
+type PasswordField = 'current' | 'new' | 'confirm';
+type Passwords = Record<PasswordField, string>;
+
+const NO_PASSWORDS: Readonly<Passwords> = { current: '', new: '', confirm: '' };
+const ALL_HIDDEN: Readonly<Record<PasswordField, boolean>> = { current: false, new: false, confirm: false };
 
 /** `strength-words="poitiers, univ-poitiers, ent"`: a comma-separated list in the attribute. */
 const wordList: ComplexAttributeConverter<string[]> = {
@@ -35,14 +51,16 @@ const wordList: ComplexAttributeConverter<string[]> = {
   toAttribute: (words: string[]) => words.join(', '),
 };
 
+/** The form's ids live in the page's id space: each element gets its own prefix, so two never collide. */
+let instances = 0;
+
 /**
  * The « Authentification » section: « Changer de mot de passe… » opens a form with the current password,
  * the new one and its confirmation, the policy as a checklist that follows the typing, and a zxcvbn
  * strength meter whose dictionaries load the first time a password field gets focus. Scores run in a Web
  * Worker, so that typing never waits for them; where the page forbids workers, on the main thread once
- * typing pauses. The form's own code (its view, checklist, meter, styles and French) is downloaded when
- * « Changer de mot de passe… » is hovered, focused or pressed; the section says so while it comes, and offers
- * « Réessayer » when it does not.
+ * typing pauses. The form itself is part of the element: only the strength scorer and its dictionaries,
+ * heavy data that renders nothing, wait for that first focus.
  *
  * The form lives in the element's light DOM (in the `form` slot), so that password managers (Bitwarden,
  * 1Password, KeePassXC, the browser's own) and `<label for>` reach its inputs; its styles travel with the
@@ -100,6 +118,7 @@ const wordList: ComplexAttributeConverter<string[]> = {
 export class SelPasswordChange extends SelSection {
   static override styles = [
     SelSection.styles,
+    // `.message.warning`: an expiry close, or a reset to act on; in the text colour, so that it reads.
     css`
       .advice {
         max-width: 48rem;
@@ -107,7 +126,6 @@ export class SelPasswordChange extends SelSection {
       ::slotted([slot='form']) {
         display: block;
       }
-      /* Expiry close, or a reset to act on: in the text colour, so that it reads, with the warning's border. */
       .message.warning {
         border-left-color: var(--sel-color-warning, #b34000);
         background: var(--sel-color-warning-background, #fff8f0);
@@ -131,36 +149,45 @@ export class SelPasswordChange extends SelSection {
    */
   @property({ attribute: 'strength-words', converter: wordList }) userWords: string[] = [];
 
-  /**
-   * Where every `<sel-password-change>` gets the form's code: the memoised dynamic import. Tests replace it
-   * to hold or fail the download.
-   * @internal
-   */
-  static loadPasswordForm: () => Promise<PasswordForm> = loadPasswordForm;
-
-  /** The form's code, once downloaded (form-loader.ts). */
-  @state() private kit: PasswordForm | undefined;
-  /** The form's code was asked for (a press, or a section that must open on the form) and is on its way. */
-  @state() private formAwaited = false;
-  @state() private formFailed = false;
   @state() private opened = false;
+  /** How a save ended once its form was closed, said in the section. */
   @state() private viewStatus: string | undefined;
   @state() private viewError: string | undefined;
 
+  /** What the person typed. Kept across every failure; emptied on success, on closing and on removal. */
+  @state() private values: Passwords = { ...NO_PASSWORDS };
+  @state() private shown = { ...ALL_HIDDEN };
+  /** A submit was tried: every field's problem shows from now on, not only the ones already left. */
+  @state() private attempted = false;
+  /** The confirmation was left filled in once: a mismatch shows before any submit. */
+  @state() private confirmTouched = false;
+  /** The server said the current password is wrong, and the person has not changed it since. */
+  @state() private currentRejected = false;
+  /**
+   * The server refused the new password still in the field (`policy_violation`): its codes, and its own
+   * words when it names no rule this element knows.
+   */
+  @state() private refusal: { violations: readonly string[]; detail: string | undefined } | undefined;
+  @state() private succeeded = false;
+  /** Waiting for the strength score before sending. */
+  @state() private checking = false;
+  /** The checklist in one sentence, for the polite live region, set once typing pauses. */
+  @state() private summary = '';
+
   private readonly saveFlow = new SaveFlow(this, () => this.section);
+  private readonly strength = new PasswordStrengthController(this);
   private readonly buttonPress = new ButtonPress();
+  private readonly idPrefix = `sel-password-change-${++instances}`;
   /** The light-DOM child the form is rendered into; created on first connection, never in the constructor. */
   private formContainer: HTMLDivElement | undefined;
-  /** The open form's state and handlers, created with the form's code (password-editor.ts). */
-  private editor: PasswordEditor | undefined;
-  /** Counts openings and closings, so that a save that ends after its form was closed does not touch a newer one. */
+  /** Counts openings and closings, so that a save that ends after its form was closed leaves a newer one alone. */
   private formGeneration = 0;
   /** The form was opened once because the password must change: after « Annuler » it stays closed. */
   private openedForReset = false;
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.kit?.adoptPasswordStyles(litKit, this.getRootNode());
     if (!this.formContainer) {
       this.formContainer = document.createElement('div');
       this.formContainer.slot = 'form';
@@ -174,7 +201,7 @@ export class SelPasswordChange extends SelSection {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.onPageHide);
     this.formGeneration++;
-    this.editor?.reset();
+    this.forget();
     this.opened = false;
     // At once, not at the next update: a removed element must not keep filled inputs in its subtree.
     if (this.formContainer) render(nothing, this.formContainer, { host: this });
@@ -184,7 +211,9 @@ export class SelPasswordChange extends SelSection {
     super.willUpdate(changed);
     // Before this render, not after it: the form shows in the same update as the account.
     this.openIfMustChange();
-    if (this.opened) this.editor?.followLanguage();
+    // The page changed language while the meter was in use: its advice must follow.
+    const prepared = this.strength.preparedLanguage;
+    if (this.opened && prepared && prepared !== this.i18n.language) this.prepareStrength();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -192,179 +221,22 @@ export class SelPasswordChange extends SelSection {
     const container = this.formContainer;
     if (!container) return;
     const root = this.getRootNode() as Document | ShadowRoot;
-    // Again while the form is open: a page that replaces its adopted sheets must not leave the form unstyled.
-    if (this.opened) this.kit?.adoptPasswordStyles(litKit, root);
-    const focused = root.activeElement instanceof HTMLElement && container.contains(root.activeElement);
-    const before = focused ? root.activeElement : null;
-    render(this.renderLightDom(), container, { host: this });
+    // At each render of the open form: a page that replaces its adopted sheets must not leave it unstyled.
+    if (this.opened) adoptPasswordStyles(root);
+    const active = root.activeElement;
+    const focused = active instanceof HTMLElement && container.contains(active) ? active : null;
+    const account = this.account;
+    render(this.opened && account?.editable.password ? this.renderForm(account) : nothing, container, { host: this });
     // The focused node left with this render (the 429 message once the wait is over): focus must not fall
     // back to the top of the page.
-    if (before && !before.isConnected && this.opened) this.editor?.focusFallback();
+    if (focused && !focused.isConnected && this.opened) this.focusFallback();
   }
 
-  // ── Handlers ────────────────────────────────────────────────────────────────────────────────────────
-
-  private open = async (): Promise<void> => {
-    if (this.formAwaited) return;
-    if (!(await this.loadForm())) {
-      // Failed: the section says so, with « Réessayer » in the place of the button, which had the focus.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLButtonElement>('#retry-form')?.focus();
-      return;
-    }
-    if (!this.isConnected) return;
-    this.formGeneration++;
-    this.editor?.reset();
-    this.viewStatus = undefined;
-    this.viewError = undefined;
-    this.saveFlow.reset();
-    this.opened = true;
-    await this.updateComplete;
-    this.editor?.focus('current');
-  };
-
-  /**
-   * Hover or focus on « Changer de mot de passe… »: the form's code starts downloading, so that it is usually
-   * here by the click. A failure here is not shown: the click tries again and says so if it fails too.
-   */
-  private prefetchForm = (): void => {
-    if (this.kit) return;
-    SelPasswordChange.loadPasswordForm().then(
-      (kit) => this.useForm(kit),
-      () => undefined,
-    );
-  };
-
-  /** « Réessayer »: the form opens (or, opened by a reset, shows) once its code is here. */
-  private retryForm = async (): Promise<void> => {
-    if (!this.opened) return this.open();
-    if (!(await this.loadForm())) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLButtonElement>('#retry-form')?.focus();
-      return;
-    }
-    await this.updateComplete;
-    this.editor?.focus('current');
-  };
-
-  /** The page is left: passwords shown as text are hidden before the browser saves the page's form state. */
-  private onPageHide = (): void => this.editor?.hideAll();
-
-  /**
-   * An administrator reset the password: the section opens on the form. Focus is left where it is, since a
-   * page of several sections must not jump to this one on load; the reason is said above the form.
-   */
-  private openIfMustChange(): void {
-    const account = this.account;
-    if (this.openedForReset || this.opened || !account?.passwordMustChange || !account.editable.password) return;
-    this.openedForReset = true;
-    this.formGeneration++;
-    this.opened = true;
-    // The form's code is needed at once; until it is here the section says it is loading.
-    void this.loadForm();
-  }
-
-  /** The form's code, downloaded once for every `<sel-password-change>`; `undefined` when the download failed. */
-  private async loadForm(): Promise<PasswordForm | undefined> {
-    if (this.kit) return this.kit;
-    this.formAwaited = true;
-    this.formFailed = false;
-    try {
-      const kit = await SelPasswordChange.loadPasswordForm();
-      this.useForm(kit);
-      return kit;
-    } catch (error) {
-      console.error('<sel-password-change> could not download its password form.', error);
-      this.formFailed = true;
-      return undefined;
-    } finally {
-      this.formAwaited = false;
-    }
-  }
-
-  private useForm(kit: PasswordForm): void {
-    if (this.kit) return;
-    this.kit = kit;
-    this.editor = new kit.PasswordEditor(this, this.editorHost());
-  }
-
-  /** What the form's editor reads and calls: the element's save flow, words and section messages. */
-  private editorHost(): PasswordEditorHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element
-    const element = this;
-    return {
-      get account() {
-        return element.account;
-      },
-      get store() {
-        return element.store;
-      },
-      get userWords() {
-        return element.userWords;
-      },
-      get language() {
-        return element.i18n.language;
-      },
-      get container() {
-        return element.formContainer;
-      },
-      get generation() {
-        return element.formGeneration;
-      },
-      saveFlow: this.saveFlow,
-      buttonPress: this.buttonPress,
-      summaryDelayMs: SUMMARY_DELAY_MS,
-      msg: (key, params) => this.msg(key, params),
-      errorText: (error) => this.errorText(error),
-      serverText,
-      isolatedText,
-      close: () => void this.close(),
-      reportAfterClose: (saved, error) => this.reportAfterClose(saved, error),
-    };
-  }
-
-  // ── State changes ───────────────────────────────────────────────────────────────────────────────────
-
-  private async close(): Promise<void> {
-    this.formGeneration++;
-    this.editor?.reset();
-    this.opened = false;
-    this.saveFlow.reset();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('[part~="open-button"]')?.focus();
-  }
-
-  /** The form was closed while the request ran: say how it ended in the section itself. */
-  private reportAfterClose(saved: boolean, error: SelError | undefined): void {
-    if (saved) this.viewStatus = this.msg('password.saved');
-    else if (error) this.viewError = this.errorText(error);
-  }
-
-  // ── Derived values ──────────────────────────────────────────────────────────────────────────────────
-
-  private errorKey(error: SelError): MessageKey {
-    return error.kind === 'forbidden' ? 'password.error.notAllowed' : messageKeyFor(error);
-  }
-
-  private errorText(error: SelError): string {
-    if (error.kind === 'forbidden' && error.code === 'account_locked') return this.lockedText(error.retryAfterSeconds);
-    return this.msg(this.errorKey(error), { seconds: this.saveFlow.retryInSeconds });
-  }
-
-  /** The lock in words: the clock time to try again at (a countdown would mean little over many minutes). */
-  private lockedText(retryAfterSeconds: number | undefined): string {
-    if (retryAfterSeconds === undefined) return this.msg('password.error.lockedNoRetry');
-    const time = new Intl.DateTimeFormat(this.i18n.language === 'fr' ? 'fr-FR' : 'en-GB', {
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(Date.now() + retryAfterSeconds * 1000));
-    return this.msg('password.error.locked', { time, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
-  }
-
-  // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────
+  // ── The section ─────────────────────────────────────────────────────────────────────────────────────
 
   protected renderAccount(account: Account): TemplateResult {
     const changedAt = account.passwordChangedAt;
+    const editable = account.editable.password;
     return html`<p class="advice" part="advice">${this.msg('password.advice')}</p>
       ${
         changedAt
@@ -375,47 +247,25 @@ export class SelPasswordChange extends SelSection {
       }
       ${this.renderExpiry(account)}
       ${
-        account.passwordMustChange && account.editable.password && this.opened
+        editable && account.passwordMustChange && this.opened
           ? html`<p class="message warning" part="message must-change">${this.msg('password.mustChange')}</p>`
           : nothing
       }
       ${
-        account.editable.password
+        editable
           ? html`${
-                this.opened || this.formFailed
+                this.opened
                   ? nothing
                   : html`<div class="actions">
-                      <button
-                        type="button"
-                        part="button open-button"
-                        aria-disabled=${this.formAwaited ? 'true' : 'false'}
-                        @pointerenter=${this.prefetchForm}
-                        @focus=${this.prefetchForm}
-                        @click=${this.open}
-                      >
+                      <button type="button" part="button open-button" @click=${this.open}>
                         ${this.msg('password.open')}
                       </button>
                     </div>`
-              }
-              ${this.renderFormLoading()} <slot name="form"></slot>`
+              } <slot name="form"></slot>`
           : html`<p class="message info" part="message">${this.msg('password.notEditable')}</p>`
       }
       ${this.viewError ? html`<p class="message error" role="alert" part="message">${this.viewError}</p>` : nothing}
       <div class="message success" role="status" part="message">${this.viewStatus ?? nothing}</div>`;
-  }
-
-  /** While the form's code downloads, and when it could not be: said in the section, not in the form. */
-  private renderFormLoading(): TemplateResult | typeof nothing {
-    if (this.formAwaited) {
-      return html`<p class="muted" role="status" part="message">${this.msg('password.formLoading')}</p>`;
-    }
-    if (!this.formFailed) return nothing;
-    return html`<p class="message error" role="alert" part="message">${this.msg('password.formFailed')}</p>
-      <div class="actions">
-        <button type="button" part="button" id="retry-form" @click=${this.retryForm}>
-          ${this.msg('common.retry')}
-        </button>
-      </div>`;
   }
 
   private renderExpiry(account: Account): TemplateResult | typeof nothing {
@@ -436,10 +286,470 @@ export class SelPasswordChange extends SelSection {
     }
   }
 
-  /** What goes into the light DOM: the form while open (form-view.ts, in the form's chunk), nothing otherwise. */
-  private renderLightDom(): TemplateResult | typeof nothing {
-    const account = this.account;
-    if (!this.opened || !this.editor || !account?.editable.password) return nothing;
-    return this.editor.render(litKit, account);
+  // ── The form, in the light DOM ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * The form, with the login first, for password managers to file the new password under the right account:
+   * out of sight, out of the tab order and of the accessibility tree, but not `type="hidden"`, which managers
+   * ignore.
+   */
+  private renderForm(account: Account): TemplateResult {
+    return html`<form
+      class="sel-pc-form"
+      method="post"
+      novalidate
+      aria-label=${this.msg('password.formName')}
+      @submit=${this.submit}
+      @keydown=${this.onKeydown}
+      @focusin=${this.onFocusIn}
+      @focusout=${this.onFocusOut}
+      @pointerdown=${this.buttonPress.onPointerDown}
+    >
+      <div class="sel-pc-visually-hidden" aria-hidden="true">
+        <label for=${this.idOf('username')}>${this.msg('password.username')}</label>
+        <input
+          class="sel-pc-username"
+          id=${this.idOf('username')}
+          name="username"
+          type="text"
+          autocomplete="username"
+          readonly
+          tabindex="-1"
+          .value=${account.uid}
+        />
+      </div>
+      ${this.succeeded ? this.renderSuccess() : this.renderFields(account)}
+    </form>`;
   }
+
+  private renderFields(account: Account): TemplateResult {
+    const items = this.checklist(account);
+    const busy = this.saveFlow.pending ? 'common.saving' : this.checking ? 'password.checking' : undefined;
+    const msg = (key: MessageKey, params?: Record<string, string | number>) => this.msg(key, params);
+    return html`${this.renderField(account, 'current', items)} ${this.renderField(account, 'new', items)}
+      ${renderChecklist(items, this.idOf('rules-title'), this.idOf('rules'), msg)}
+      ${this.strength.render(this.values.new !== '', this.idOf('strength-label'), msg)}
+      ${this.renderField(account, 'confirm', items)}
+      <p class="sel-pc-visually-hidden" role="status">${busy ? this.msg(busy) : this.summary}</p>
+      ${this.renderFormError()}
+      ${
+        /* Seen here, heard through the status above: a live region must be on the page before its text. */
+        busy ? html`<p class="sel-pc-message sel-pc-muted" aria-hidden="true">${this.msg(busy)}</p>` : nothing
+      }
+      <div class="sel-pc-actions">
+        <button
+          type="submit"
+          class="sel-pc-button sel-pc-confirm"
+          aria-disabled=${this.saveFlow.blocked || this.checking ? 'true' : 'false'}
+        >
+          ${this.msg('common.save')}
+        </button>
+        <button type="button" class="sel-pc-button sel-pc-cancel" @click=${this.cancel}>
+          ${this.msg('common.cancel')}
+        </button>
+      </div>`;
+  }
+
+  /**
+   * One field: its `<label for>`, the input, the show/hide toggle and the error tied to the input. The value
+   * is bound as a property (`.value`): a password never becomes an attribute. `autocomplete` says what
+   * password managers and browsers recognise: `new-password` twice, as the HTML spec intends.
+   */
+  private renderField(account: Account, field: PasswordField, items: readonly ChecklistItem[]): TemplateResult {
+    const inputId = this.idOf(field);
+    const errorId = this.idOf(`${field}-error`);
+    const label = this.msg(`password.field.${field}`);
+    const error = this.fieldError(field, items);
+    const shown = this.shown[field];
+    // The error first, then the checklist for the new password.
+    const describedBy = [error && errorId, field === 'new' && this.idOf('rules')].filter(Boolean).join(' ');
+    return html`<div class="sel-pc-field" data-field=${field}>
+      <label class="sel-pc-label" for=${inputId}>${label}</label>
+      <div class="sel-pc-control">
+        <input
+          class="sel-pc-input"
+          id=${inputId}
+          name=${`${field}-password`}
+          type=${shown ? 'text' : 'password'}
+          autocomplete=${field === 'current' ? 'current-password' : 'new-password'}
+          spellcheck="false"
+          autocapitalize="none"
+          autocorrect="off"
+          required
+          passwordrules=${ifDefined(field === 'current' ? undefined : passwordRulesFor(account.passwordPolicy))}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy || undefined)}
+          .value=${live(this.values[field])}
+          @input=${(event: Event) => this.onInput(field, event)}
+          @change=${(event: Event) => this.onInput(field, event)}
+        />
+        <button
+          type="button"
+          class="sel-pc-button sel-pc-toggle"
+          aria-pressed=${shown ? 'true' : 'false'}
+          @click=${() => (this.shown = { ...this.shown, [field]: !shown })}
+        >
+          ${this.msg('password.show')}<span class="sel-pc-visually-hidden">
+            ${this.msg('password.showWhich', { field: label })}</span
+          >
+        </button>
+      </div>
+      <p class="sel-pc-field-error" id=${errorId}>${error ?? nothing}</p>
+    </div>`;
+  }
+
+  private fieldError(field: PasswordField, items: readonly ChecklistItem[]): string | undefined {
+    const { current, new: next, confirm } = this.values;
+    const attempted = this.attempted;
+    switch (field) {
+      case 'current':
+        if (this.currentRejected) return this.msg('password.error.wrongCurrent');
+        return attempted && current === '' ? this.msg('password.error.currentMissing') : undefined;
+      case 'new': {
+        const refusal = this.refusal;
+        if (refusal?.detail) return this.msg('password.error.policyDetail', { detail: isolatedText(refusal.detail) });
+        // Nothing to point at in the list: no code this element knows, and no words from the server.
+        if (refusal) {
+          return this.msg(
+            refusal.violations.some(isChecklistRule) ? 'password.error.policy' : 'password.error.policyNoReason',
+          );
+        }
+        if (!attempted) return undefined;
+        if (next === '') return this.msg('password.error.newMissing');
+        return items.some((item) => item.state === 'unmet') ? this.msg('password.error.rulesUnmet') : undefined;
+      }
+      case 'confirm':
+        if (confirm === '') return attempted ? this.msg('password.error.confirmMissing') : undefined;
+        return (attempted || this.confirmTouched) && confirm !== next ? this.msg('password.error.mismatch') : undefined;
+    }
+  }
+
+  /** Failures that are not about one field: said once, above « Valider », and focused. */
+  private renderFormError(): TemplateResult | typeof nothing {
+    const { error, retryInSeconds } = this.saveFlow;
+    const wrapper = (content: unknown) =>
+      html`<div class="sel-pc-message sel-pc-error" role="alert" tabindex="-1" id=${this.idOf('form-error')}>
+        ${content}
+      </div>`;
+    // The countdown is not live: announcing every second would drown everything else.
+    if (retryInSeconds > 0) {
+      return wrapper(html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: retryInSeconds })}</span>`);
+    }
+    if (!error || isWrongCurrentPassword(error) || isPolicyViolation(error)) return nothing;
+    const detail = error.kind === 'validation' ? error.detail : undefined;
+    return wrapper(html`${this.errorText(error)} ${detail === undefined ? nothing : serverText(detail)}`);
+  }
+
+  private renderSuccess(): TemplateResult {
+    return html`<div class="sel-pc-message sel-pc-success" role="status" tabindex="-1" id=${this.idOf('saved')}>
+        <p>${this.msg('password.saved')}</p>
+        <p>${this.msg('password.savedAdvice')}</p>
+      </div>
+      <div class="sel-pc-actions">
+        <button type="button" class="sel-pc-button sel-pc-close" @click=${this.cancel}>
+          ${this.msg('password.close')}
+        </button>
+      </div>`;
+  }
+
+  // ── Handlers ────────────────────────────────────────────────────────────────────────────────────────
+
+  /** « Changer de mot de passe… »: a fresh form, focus on « Ancien mot de passe ». */
+  private open = async (): Promise<void> => {
+    this.viewStatus = undefined;
+    this.viewError = undefined;
+    this.saveFlow.reset();
+    this.forget();
+    this.formGeneration++;
+    this.opened = true;
+    await this.updateComplete;
+    this.input('current')?.focus();
+  };
+
+  /**
+   * An administrator reset the password: the section opens on the form. Focus is left where it is, since a
+   * page of several sections must not jump to this one on load; the reason is said above the form.
+   */
+  private openIfMustChange(): void {
+    const account = this.account;
+    if (this.openedForReset || this.opened || !account?.passwordMustChange || !account.editable.password) return;
+    this.openedForReset = true;
+    this.formGeneration++;
+    this.opened = true;
+  }
+
+  /** « Annuler », « Fermer », Escape. */
+  private cancel = (): void => {
+    void this.close();
+  };
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    // An input method closing its candidates, or a password manager's own menu, is not « Annuler ».
+    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+    event.preventDefault();
+    void this.close();
+  };
+
+  private onFocusIn = (event: FocusEvent): void => {
+    if (event.target instanceof HTMLInputElement && event.target.classList.contains('sel-pc-input')) {
+      this.prepareStrength(true);
+    }
+  };
+
+  private onFocusOut = (event: FocusEvent): void => {
+    const target = event.target;
+    // A pointer pressing « Valider »: the mismatch shown now would push it down under the pointer before the
+    // release, and the click would be lost. The submit says it anyway; leaving with Tab still shows it.
+    if (this.buttonPress.pressing) return;
+    if (target instanceof HTMLInputElement && target.id === this.idOf('confirm') && target.value !== '') {
+      this.confirmTouched = true;
+    }
+  };
+
+  private onInput(field: PasswordField, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    // `change` follows `input` with the same value; a password manager may send either alone.
+    if (value === this.values[field]) return;
+    this.values = { ...this.values, [field]: value };
+    if (field === 'current') this.currentRejected = false;
+    if (field === 'new') this.refusal = undefined;
+    // A field filled without focus (a password manager) still deserves a meter.
+    this.prepareStrength();
+    // The current password is one of the words the new one should not be built on.
+    if (field !== 'confirm') this.rescore();
+    this.scheduleSummary();
+  }
+
+  /**
+   * The page is left: a password shown as text would be saved with the page's form state in the browser's
+   * session history (and restored on « back »), which it never does for a password field. Hidden at once,
+   * not at the next update: the state is saved before the next frame.
+   */
+  private onPageHide = (): void => {
+    for (const input of this.inputs()) input.type = 'password';
+    this.shown = { ...ALL_HIDDEN };
+  };
+
+  // ── Saving ──────────────────────────────────────────────────────────────────────────────────────────
+
+  private submit = async (event: SubmitEvent): Promise<void> => {
+    // First of all: a form left to submit itself would send the passwords to the page's own URL.
+    event.preventDefault();
+    const { store, account, saveFlow } = this;
+    if (!store || !account || saveFlow.blocked || this.checking) return;
+    this.readInputs();
+    this.attempted = true;
+    const generation = this.formGeneration;
+    // From now on the live region says what the submit does; the checklist summary would only repeat itself.
+    this.clearSummary();
+
+    this.checking = true;
+    const scored = this.values.new;
+    const strength = await this.strength.scoreNow(scored, this.userInputs(), this.i18n.language);
+    this.checking = false;
+    if (generation !== this.formGeneration) return;
+    // Typed on while the score was computed: that score is not this password's; the person submits again.
+    if (this.values.new !== scored) {
+      this.rescore();
+      return;
+    }
+
+    // With no score (dictionaries unavailable) the strength rule is left to the server, as `info`.
+    const problem = this.firstProblem(this.checklist(account, strength?.score, strength ? 'ready' : 'failed'));
+    if (problem) {
+      await this.updateComplete;
+      this.input(problem)?.focus();
+      return;
+    }
+
+    const change = { currentPassword: this.values.current, newPassword: this.values.new };
+    const outcome = await saveFlow.run(() => store.changePassword(change));
+    const error = saveFlow.error;
+    if (generation !== this.formGeneration) {
+      // Closed (« Annuler », Escape) while the request ran: say how it ended, and leave focus where it is.
+      if (outcome === 'saved') this.viewStatus = this.msg('password.saved');
+      else if (error) this.viewError = this.errorText(error);
+      return;
+    }
+    if (outcome === 'saved') {
+      this.dropSecrets();
+      this.succeeded = true;
+      await this.updateComplete;
+      this.formContainer?.querySelector<HTMLElement>(`#${this.idOf('saved')}`)?.focus();
+    } else if (outcome === 'failed' && error) {
+      await this.showFailure(error);
+    }
+  };
+
+  private async showFailure(error: SelError): Promise<void> {
+    if (isWrongCurrentPassword(error)) {
+      this.currentRejected = true;
+      await this.updateComplete;
+      this.input('current')?.focus();
+    } else if (isPolicyViolation(error)) {
+      const violations = error.violations ?? [];
+      const unknown = violations.length === 0 || violations.some((code) => !isChecklistRule(code));
+      this.refusal = { violations, detail: unknown ? error.detail : undefined };
+      await this.updateComplete;
+      this.input('new')?.focus();
+    } else {
+      await this.updateComplete;
+      this.formContainer?.querySelector<HTMLElement>(`#${this.idOf('form-error')}`)?.focus();
+    }
+  }
+
+  // ── State changes ───────────────────────────────────────────────────────────────────────────────────
+
+  private async close(): Promise<void> {
+    this.formGeneration++;
+    this.forget();
+    this.opened = false;
+    this.saveFlow.reset();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part~="open-button"]')?.focus();
+  }
+
+  /** Forgets every password and every answer: on opening, closing and removal. */
+  private forget(): void {
+    this.dropSecrets();
+    this.succeeded = false;
+  }
+
+  /** Forgets every password: the inputs (even ones about to leave the DOM), the state, the meter. */
+  private dropSecrets(): void {
+    for (const input of this.inputs()) input.value = '';
+    this.values = { ...NO_PASSWORDS };
+    this.shown = { ...ALL_HIDDEN };
+    this.attempted = false;
+    this.confirmTouched = false;
+    this.currentRejected = false;
+    this.refusal = undefined;
+    this.checking = false;
+    this.strength.clear();
+    this.clearSummary();
+  }
+
+  /** A password manager may fill the inputs without an event: what is in them is what gets sent. */
+  private readInputs(): void {
+    const read = (field: PasswordField) => this.input(field)?.value ?? this.values[field];
+    const values = { current: read('current'), new: read('new'), confirm: read('confirm') };
+    const fields = Object.keys(values) as PasswordField[];
+    if (fields.some((field) => values[field] !== this.values[field])) this.values = values;
+  }
+
+  /**
+   * Loads the dictionaries of the page language unless they are loaded or on their way. After a failed
+   * download, `retry` (a field just got focus) tries again; a keystroke does not, or the meter would flicker
+   * between « Chargement… » and « indisponible » at every key while the network is down.
+   */
+  private prepareStrength(retry = false): void {
+    const meter = this.strength;
+    const language = this.i18n.language;
+    if (meter.preparedLanguage === language && (meter.status !== 'failed' || !retry)) return;
+    void meter.prepare(language).then(() => this.rescore());
+  }
+
+  private rescore(): void {
+    this.strength.schedule(this.values.new, this.userInputs());
+  }
+
+  private scheduleSummary(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = undefined;
+      const account = this.account;
+      this.summary =
+        account && this.values.new !== ''
+          ? checklistSummary(this.checklist(account), this.strength.result, (key, params) => this.msg(key, params))
+          : '';
+    }, SUMMARY_DELAY_MS);
+  }
+
+  private clearSummary(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = undefined;
+    this.summary = '';
+  }
+
+  /** Where focus goes when the node that had it is gone from the open form. */
+  private focusFallback(): void {
+    const save = this.formContainer?.querySelector<HTMLButtonElement>('button.sel-pc-confirm');
+    const target =
+      save && save.getAttribute('aria-disabled') !== 'true'
+        ? save
+        : (this.input('current') ?? this.formContainer?.querySelector<HTMLElement>(`#${this.idOf('saved')}`));
+    target?.focus();
+  }
+
+  // ── Derived values ──────────────────────────────────────────────────────────────────────────────────
+
+  /** The words the new password should not be built on. */
+  private userInputs(): string[] {
+    const account = this.account;
+    const words = [account?.uid, account?.givenName, account?.surname, ...this.userWords, this.values.current];
+    return words.filter((word): word is string => typeof word === 'string' && word !== '');
+  }
+
+  private checklist(
+    account: Account,
+    score = this.strength.result?.score,
+    strengthStatus: StrengthStatus = this.strength.status,
+  ): ChecklistItem[] {
+    return buildChecklist({
+      policy: account.passwordPolicy,
+      personal: account,
+      newPassword: this.values.new,
+      currentPassword: this.values.current,
+      score,
+      strengthStatus,
+      serverViolations: this.refusal?.violations ?? [],
+    });
+  }
+
+  /** Where a submit stops, in the order the fields are read. */
+  private firstProblem(items: readonly ChecklistItem[]): PasswordField | undefined {
+    const { current, new: next, confirm } = this.values;
+    if (current === '' || this.currentRejected) return 'current';
+    if (next === '' || items.some((item) => blocksSubmit(item))) return 'new';
+    if (confirm !== next) return 'confirm';
+    return undefined;
+  }
+
+  private errorText(error: SelError): string {
+    if (error.kind !== 'forbidden') return this.msg(messageKeyFor(error), { seconds: this.saveFlow.retryInSeconds });
+    if (error.code !== 'account_locked') return this.msg('password.error.notAllowed');
+    // The lock in words: the clock time to try again at (a countdown would mean little over many minutes).
+    const seconds = error.retryAfterSeconds;
+    if (seconds === undefined) return this.msg('password.error.lockedNoRetry');
+    const time = new Intl.DateTimeFormat(this.i18n.language === 'fr' ? 'fr-FR' : 'en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(Date.now() + seconds * 1000));
+    return this.msg('password.error.locked', { time, minutes: Math.max(1, Math.ceil(seconds / 60)) });
+  }
+
+  /** An id of the open form, unique in the page. */
+  private idOf(name: string): string {
+    return `${this.idPrefix}-${name}`;
+  }
+
+  private inputs(): Iterable<HTMLInputElement> {
+    return this.formContainer?.querySelectorAll<HTMLInputElement>('input.sel-pc-input') ?? [];
+  }
+
+  private input(field: PasswordField): HTMLInputElement | null {
+    return this.formContainer?.querySelector<HTMLInputElement>(`#${this.idOf(field)}`) ?? null;
+  }
+}
+
+function isWrongCurrentPassword(error: SelError): boolean {
+  return (
+    error.kind === 'validation' &&
+    (error.code === 'wrong_current_password' ||
+      (error.fieldErrors ?? []).some((fieldError) => fieldError.code === 'wrong_current_password'))
+  );
+}
+
+function isPolicyViolation(error: SelError): boolean {
+  return error.kind === 'validation' && error.code === 'policy_violation';
 }

@@ -1,5 +1,5 @@
 /**
- * Where zxcvbn scores run. A score of a long password takes tens of milliseconds (scripts/bench-strength.ts),
+ * Where zxcvbn scores run. A score of a long password takes tens of milliseconds (bench/strength.ts),
  * more than a frame: on the main thread it would delay the next keystroke. So scores run in a module Web
  * Worker, one per page, created the first time a password field gets focus; the dictionaries load inside it.
  *

@@ -1,5 +1,5 @@
 /**
- * The messages between the page and the strength worker (password-strength-worker.ts). One request at a
+ * The messages between the page and the strength worker (strength-worker.ts). One request at a
  * time is scored; each answer names the request it answers, so that the page can drop stale ones.
  */
 import type { StrengthLanguage, StrengthResult } from '../../validation/password-strength.js';

@@ -1,6 +1,6 @@
 /**
  * The module Web Worker that scores passwords off the main thread: a zxcvbn score of a long password
- * takes tens of milliseconds (scripts/bench-strength.ts), more than a frame, so on the main thread it would
+ * takes tens of milliseconds (bench/strength.ts), more than a frame, so on the main thread it would
  * delay the next keystroke. The dictionaries load here, on the first `prepare` or `score`, through the
  * same lazy loader as the main-thread fallback.
  *

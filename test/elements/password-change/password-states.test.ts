@@ -3,12 +3,9 @@
  * when close, said plainly once past), a reset by an administrator (the form opens with why), and a locked
  * account (when to try again).
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import { SelPasswordChange } from '../../../src/sel-password-change.js';
-import type { Account } from '../../../src/contract/schemas.js';
-import { DEMO_PASSWORD, demoAccount } from '../../../src/mocks/demo-account.js';
+import { expect } from '@open-wc/testing';
+import { DEMO_PASSWORD } from '../../../src/mocks/demo-account.js';
 import { accountLockedFault, demoPasswordState, type DemoPasswordState } from '../../../src/mocks/password-states.js';
-import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
 import {
   getByRole,
   queryAllByRole,
@@ -17,50 +14,33 @@ import {
   deepActiveElement,
   waitFor,
 } from '../../helpers/queries.js';
-import { recordEvents } from '../../helpers/events.js';
+import { button, byRole, requestsOf, textbox } from '../../helpers/section.js';
+import {
+  EN,
+  FR,
+  NEW_PASSWORD,
+  fillForm,
+  loaded,
+  openForm,
+  dictionariesLoadedFirst,
+  passwordTestSetup,
+  type SelPasswordChange,
+} from './support.js';
 
-const NEW_PASSWORD = 'Velo-Rouge-Tuba-93!';
-const WORDS = {
-  fr: {
-    open: 'Changer de mot de passe…',
-    current: 'Ancien mot de passe',
-    new: 'Nouveau mot de passe',
-    confirm: 'Confirmation du nouveau mot de passe',
-    save: 'Valider',
-    cancel: 'Annuler',
-  },
-  en: {
-    open: 'Change password…',
-    current: 'Current password',
-    new: 'New password',
-    confirm: 'Confirm new password',
-    save: 'Save',
-    cancel: 'Cancel',
-  },
-};
+const WORDS = { fr: FR, en: EN };
 type Lang = keyof typeof WORDS;
+
+const portal = passwordTestSetup();
+dictionariesLoadedFirst('fr', 'en');
 
 /** The date as a person reads it in the page's language. */
 function longDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(new Date(iso));
 }
 
-async function loaded(change: Partial<Account>, lang: Lang = 'fr', setup?: TestBackend) {
-  setup ??= await mockBackend({ account: { ...demoAccount(), ...change } });
-  const el = await fixture<SelPasswordChange>(
-    html`<sel-password-change api-base=${setup.apiBase} lang=${lang}></sel-password-change>`,
-  );
-  await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="advice"]')).to.exist);
-  return { el, setup };
-}
-
 function expiryText(el: SelPasswordChange): string | undefined {
   const part = el.shadowRoot!.querySelector('[part~="expiry"]');
   return part ? visibleText(part as HTMLElement) : undefined;
-}
-
-function textbox(el: SelPasswordChange, name: string): HTMLInputElement {
-  return getByRole(el, 'textbox', name) as HTMLInputElement;
 }
 
 describe('<sel-password-change>: what the directory knows about the password', () => {
@@ -96,7 +76,7 @@ describe('<sel-password-change>: what the directory knows about the password', (
     for (const [state, lang, words] of cases) {
       it(`${state} (${lang}): the date in words, accessible, the form still one click away`, async () => {
         const change = demoPasswordState(state);
-        const { el } = await loaded(change, lang);
+        const { el } = await loaded({ account: change, lang });
         expect(expiryText(el)).to.equal(words(longDate(change.passwordExpiresAt!, lang)));
         const shown = el.shadowRoot!.querySelector('[part~="expiry"]')!;
         // A warning and an expiry look like one (a bordered message); a far date is a quiet line.
@@ -107,13 +87,13 @@ describe('<sel-password-change>: what the directory knows about the password', (
     }
 
     it('a warning period from the directory: 5 days left is not close when it says 3', async () => {
-      const { el } = await loaded({ ...demoPasswordState('expiresSoon'), passwordExpiryWarningDays: 3 });
+      const { el } = await loaded({ account: { ...demoPasswordState('expiresSoon'), passwordExpiryWarningDays: 3 } });
       expect(expiryText(el)).to.match(/^Votre mot de passe expire le .+\.$/);
     });
 
     it('tomorrow: « demain », never « dans 1 jours »', async () => {
       const at = new Date(Date.now() + 20 * 3_600_000).toISOString();
-      const { el } = await loaded({ passwordExpiresAt: at });
+      const { el } = await loaded({ account: { passwordExpiresAt: at } });
       expect(expiryText(el)).to.equal(
         `Votre mot de passe expire demain, le ${longDate(at, 'fr')}. Changez-le dès maintenant pour ne pas perdre l’accès à vos services en ligne.`,
       );
@@ -121,7 +101,7 @@ describe('<sel-password-change>: what the directory knows about the password', (
 
     it('no expiry date (null, absent or unreadable): nothing said about expiry', async () => {
       for (const passwordExpiresAt of [null, undefined, 'bientôt']) {
-        const { el } = await loaded({ passwordExpiresAt });
+        const { el } = await loaded({ account: { passwordExpiresAt } });
         expect(expiryText(el)).to.equal(undefined);
         expect(visibleText(el.shadowRoot!.querySelector('section')!)).not.to.contain('expire');
       }
@@ -141,7 +121,7 @@ describe('<sel-password-change>: what the directory knows about the password', (
     ] as const) {
       it(`(${lang}) opens on the form, says why, leaves focus alone, and « ${WORDS[lang].cancel} » closes it for good`, async () => {
         const t = WORDS[lang];
-        const { el } = await loaded(demoPasswordState('mustChange'), lang);
+        const { el } = await loaded({ account: demoPasswordState('mustChange'), lang });
         await waitFor(() => textbox(el, t.current));
         expect(textbox(el, t.new)).to.exist;
         expect(textbox(el, t.confirm)).to.exist;
@@ -151,7 +131,7 @@ describe('<sel-password-change>: what the directory knows about the password', (
         expect(el.contains(deepActiveElement())).to.equal(false);
         await expect(el).to.be.accessible();
 
-        (getByRole(el, 'button', t.cancel) as HTMLButtonElement).click();
+        button(el, t.cancel).click();
         await el.updateComplete;
         await el.updateComplete;
         expect(queryByRole(el, 'textbox', t.current)).to.equal(null);
@@ -164,8 +144,10 @@ describe('<sel-password-change>: what the directory knows about the password', (
 
     it('not when the password is not changed here: the "managed elsewhere" message alone', async () => {
       const { el } = await loaded({
-        ...demoPasswordState('mustChange'),
-        editable: { website: true, phones: true, redList: true, password: false },
+        account: {
+          ...demoPasswordState('mustChange'),
+          editable: { website: true, phones: true, redList: true, password: false },
+        },
       });
       expect(queryAllByRole(el, 'textbox')).to.have.length(0);
       expect(el.shadowRoot!.querySelector('[part~="must-change"]')).to.equal(null);
@@ -197,36 +179,19 @@ describe('<sel-password-change>: what the directory knows about the password', (
     ] as const;
     for (const [lang, retryAfter, words] of cases) {
       it(`(${lang}, Retry-After ${retryAfter ?? 'absent'}) says so in words, keeps what was typed, focus on the message`, async () => {
-        const t = WORDS[lang];
-        const { el, setup } = await loaded({}, lang);
-        const events = recordEvents(['sel-error']);
+        const { el, setup, t } = await loaded({ lang });
         setup.backend.setFault('password', accountLockedFault(retryAfter));
-        getByRole(el.shadowRoot!, 'button', t.open).click();
-        await waitFor(() => textbox(el, t.current));
-        for (const [name, value] of [
-          [t.current, DEMO_PASSWORD],
-          [t.new, NEW_PASSWORD],
-          [t.confirm, NEW_PASSWORD],
-        ] as const) {
-          const field = textbox(el, name);
-          field.value = value;
-          field.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-        await el.updateComplete;
-        (getByRole(el, 'button', t.save) as HTMLButtonElement).click();
-        const alert = await waitFor(() => {
-          const found = queryAllByRole(el, 'alert')[0];
-          if (!found) throw new Error('no alert yet');
-          return found;
-        }, 6000);
+        await openForm(el, t);
+        await fillForm(el, {}, t);
+        button(el, t.save).click();
+        const alert = await waitFor(() => byRole(el, 'alert'), 6000);
         expect(visibleText(alert)).to.match(words);
         await waitFor(() => expect(deepActiveElement()).to.equal(alert));
         expect(textbox(el, t.current).value).to.equal(DEMO_PASSWORD);
         expect(textbox(el, t.new).value).to.equal(NEW_PASSWORD);
         expect(setup.backend.calls.password).to.equal(1);
-        const post = setup.requests.find((request) => request.method === 'POST')!;
-        expect(post.url).not.to.contain(NEW_PASSWORD);
-        expect(events.of('sel-error').at(-1)!.detail).to.deep.equal({
+        expect(requestsOf(setup, 'POST')[0]!.url).not.to.contain(NEW_PASSWORD);
+        expect(portal.events.of('sel-error').at(-1)!.detail).to.deep.equal({
           section: 'password',
           operation: 'save',
           kind: 'forbidden',

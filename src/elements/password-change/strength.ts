@@ -1,23 +1,40 @@
 /**
- * The strength meter's engine for `<sel-password-change>`: loads the zxcvbn dictionaries the first time a
- * password field gets focus (never with the page), and scores the new password as the person types.
+ * The strength meter of `<sel-password-change>`: its controller, which loads the zxcvbn dictionaries the
+ * first time a password field gets focus (never with the page) and scores the new password as the person
+ * types, and its view, a `role="meter"` named « Robustesse du nouveau mot de passe » whose value text is the
+ * level in words (« Très faible » … « Très fort »), the same word beside it, and zxcvbn's advice. While the
+ * dictionaries load, the meter and the word say so.
  *
- * Scores run in a Web Worker (see password-strength-engine): typing never waits for them. Only the latest
- * value is scored: while one score is on its way, newer keystrokes replace the value waiting for the next,
- * and a result for a value that has changed since is dropped. Where no worker can run, scores run on the
- * main thread once typing pauses, so that a score (tens of milliseconds on a long password) never runs
- * between two keystrokes of a fast typist.
+ * Scores run in a Web Worker (strength-engine.ts): typing never waits for them. Only the latest value is
+ * scored: while one score is on its way, newer keystrokes replace the value waiting for the next, and a
+ * result for a value that has changed since is dropped. Where no worker can run, scores run on the main
+ * thread once typing pauses, so that a score (tens of milliseconds on a long password) never runs between
+ * two keystrokes of a fast typist.
  *
- * It holds the password to score only until it is scored, and forgets it (and the result) on `clear()`.
+ * The controller holds the password to score only until it is scored, and forgets it (and the result) on
+ * `clear()`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import type { StrengthStatus } from '../../validation/password-checklist.js';
 import type { StrengthLanguage, StrengthResult } from '../../validation/password-strength.js';
 import { sharedStrengthEngine, type StrengthEngine } from './strength-engine.js';
-import type { StrengthStatus } from '../../validation/password-checklist.js';
+
+type Msg = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** The meter's levels in words, by zxcvbn score. */
+export const STRENGTH_LEVELS: readonly MessageKey[] = [
+  'password.strength.0',
+  'password.strength.1',
+  'password.strength.2',
+  'password.strength.3',
+  'password.strength.4',
+];
 
 /** On the main thread: long enough to fall between the keystrokes of a fast typist, short enough to feel immediate. */
 export const SCORE_DELAY_MS = 150;
-/** On the main thread, up to this length a first score runs at once (scripts/bench-strength.ts: a few ms). */
+/** On the main thread, up to this length a first score runs at once (bench/strength.ts: a few ms). */
 const IMMEDIATE_SCORE_MAX_LENGTH = 8;
 /** A submit waits this long at most for the dictionaries; after that the server has the last word. */
 export const SUBMIT_WAIT_MS = 5000;
@@ -44,7 +61,7 @@ export class PasswordStrengthController implements ReactiveController {
   /** The value whose score is on its way: the next one waits for it, so that the engine only scores the latest. */
   private inFlight: ScoreRequest | undefined;
   /** Moves on whenever results on their way must be dropped (cleared, language changed, submit scoring). */
-  private generation = 0;
+  private epoch = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost) {
@@ -57,7 +74,7 @@ export class PasswordStrengthController implements ReactiveController {
     if (this.language === language && this.loading && this.status !== 'failed') return this.loading;
     if (this.language !== language) {
       // Feedback in the former language must not land after the switch.
-      this.generation++;
+      this.epoch++;
       this.result = undefined;
     }
     this.language = language;
@@ -97,7 +114,7 @@ export class PasswordStrengthController implements ReactiveController {
       this.waiting = undefined;
       this.result = undefined;
       // A score on its way is for a value no longer in the field.
-      this.generation++;
+      this.epoch++;
       this.host.requestUpdate();
       return;
     }
@@ -129,11 +146,11 @@ export class PasswordStrengthController implements ReactiveController {
   ): Promise<StrengthResult | undefined> {
     this.cancelTimer();
     this.waiting = undefined;
-    const generation = ++this.generation;
+    const epoch = ++this.epoch;
     const ready =
       (this.status === 'ready' && this.language === language) ||
       (await Promise.race([this.prepare(language), delay(SUBMIT_WAIT_MS)]));
-    if (!ready || generation !== this.generation) return undefined;
+    if (!ready || epoch !== this.epoch) return undefined;
     let result: StrengthResult | undefined;
     try {
       result =
@@ -146,7 +163,7 @@ export class PasswordStrengthController implements ReactiveController {
     } catch {
       return undefined;
     }
-    if (generation !== this.generation) return undefined;
+    if (epoch !== this.epoch) return undefined;
     this.result = result;
     this.host.requestUpdate();
     return result;
@@ -157,12 +174,59 @@ export class PasswordStrengthController implements ReactiveController {
     this.cancelTimer();
     this.waiting = undefined;
     this.result = undefined;
-    this.generation++;
+    this.epoch++;
     this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.clear();
+  }
+
+  /** The level in words, or what the meter is doing instead. */
+  private word(typed: boolean): MessageKey {
+    if (this.status === 'failed') return 'password.strength.unavailable';
+    if (this.status === 'loading') return 'password.strength.loading';
+    if (!typed) return 'password.strength.empty';
+    // Typed and the dictionaries here: the first score may still be on its way (a few milliseconds).
+    return this.result ? (STRENGTH_LEVELS[this.result.score] ?? 'password.strength.0') : 'password.strength.loading';
+  }
+
+  /**
+   * The meter for a new password field that holds something (`typed`) or not. `labelId`: the id its label
+   * gets, in the id space of the form (light DOM), for `aria-labelledby`.
+   */
+  render(typed: boolean, labelId: string, msg: Msg): TemplateResult {
+    const result = typed ? this.result : undefined;
+    const word = msg(this.word(typed));
+    const suggestions = result?.suggestions ?? [];
+    return html`<div class="sel-pc-strength">
+      <div class="sel-pc-strength-line">
+        <span class="sel-pc-strength-label" id=${labelId}>${msg('password.strength.label')}</span>
+        <div
+          class="sel-pc-meter"
+          role="meter"
+          aria-labelledby=${labelId}
+          aria-valuemin="0"
+          aria-valuemax="4"
+          aria-valuenow=${result?.score ?? 0}
+          aria-valuetext=${word}
+          aria-busy=${typed && !result && this.status !== 'failed' ? 'true' : 'false'}
+        >
+          <span class="sel-pc-meter-bar" data-score=${ifDefined(result?.score)}></span>
+        </div>
+        <span class="sel-pc-strength-word" aria-hidden="true">${word}</span>
+      </div>
+      <div class="sel-pc-feedback">
+        ${result?.warning ? html`<p>${result.warning}</p>` : nothing}
+        ${
+          suggestions.length > 0
+            ? html`<ul class="sel-pc-feedback-list">
+                ${suggestions.map((suggestion) => html`<li>${suggestion}</li>`)}
+              </ul>`
+            : nothing
+        }
+      </div>
+    </div>`;
   }
 
   private engineInUse(): StrengthEngine {
@@ -177,13 +241,13 @@ export class PasswordStrengthController implements ReactiveController {
     if (this.inFlight || !request || this.status !== 'ready' || !language) return;
     this.waiting = undefined;
     this.inFlight = request;
-    const generation = this.generation;
+    const epoch = this.epoch;
     void this.engineInUse()
       .score(language, request.password, request.userInputs)
       .then(
         (result) => {
           // Stale when the value changed since (a newer one waits) or the meter was cleared meanwhile.
-          if (generation !== this.generation || this.waiting) return;
+          if (epoch !== this.epoch || this.waiting) return;
           // The meter already says this (most keys of a long password): no second render for the keystroke.
           if (this.result && sameResult(this.result, result)) return;
           this.result = result;
