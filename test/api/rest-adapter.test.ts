@@ -4,44 +4,13 @@ import { RestAdapter, parseRetryAfter } from '../../src/api/rest-adapter.js';
 import { SelError } from '../../src/api/errors.js';
 import { configure, resetConfig } from '../../src/config.js';
 import { demoAccount } from '../../src/mocks/demo-account.js';
-
-interface Sent {
-  url: string;
-  init: RequestInit;
-  headers: Headers;
-}
-
-/** A fetch double that records what it is sent and answers with `respond`. */
-function fakeFetch(respond: (sent: Sent) => Response | Promise<Response>) {
-  const sent: Sent[] = [];
-  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const record = { url: String(input), init, headers: new Headers(init.headers) };
-    sent.push(record);
-    return respond(record);
-  };
-  return { sent, fetch: fetch as typeof globalThis.fetch };
-}
-
-function accountResponse(body: unknown = demoAccount(), etag: string | null = '"7"'): Response {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (etag) headers['ETag'] = etag;
-  return new Response(JSON.stringify(body), { status: 200, headers });
-}
+import { accountResponse, fakeFetch, rejection, selError } from './fetch-doubles.js';
 
 function problemResponse(status: number, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify({ status, title: 'x', ...body }), {
     status,
     headers: { 'Content-Type': 'application/problem+json', ...headers },
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('RestAdapter', () => {
@@ -70,7 +39,7 @@ describe('RestAdapter', () => {
   });
 
   it('PATCHes exactly the patch with If-Match, Content-Type and the CSRF token', async () => {
-    const { sent, fetch } = fakeFetch(() => accountResponse({ ...demoAccount(), redList: true }, '"8"'));
+    const { sent, fetch } = fakeFetch(() => accountResponse({ ...demoAccount(), redList: true }, { ETag: '"8"' }));
     const adapter = new RestAdapter({
       baseUrl: 'https://sel.example.org/v1',
       fetch,
@@ -131,9 +100,7 @@ describe('RestAdapter', () => {
   for (const [status, kind, body, headers] of statuses) {
     it(`maps ${status} onto a SelError of kind ${kind}`, async () => {
       const { fetch } = fakeFetch(() => problemResponse(status, body, headers));
-      const error = (await rejection(
-        new RestAdapter({ baseUrl: '/x', fetch }).updateAccount({ website: null }, '"1"'),
-      )) as SelError;
+      const error = await selError(new RestAdapter({ baseUrl: '/x', fetch }).updateAccount({ website: null }, '"1"'));
       expect(error).to.be.instanceOf(SelError);
       expect(error.kind).to.equal(kind);
       expect(error.status).to.equal(status);
@@ -149,9 +116,9 @@ describe('RestAdapter', () => {
       [{}, undefined],
     ] as const) {
       const { fetch } = fakeFetch(() => problemResponse(403, { code: 'account_locked' }, headers));
-      const error = (await rejection(
+      const error = await selError(
         new RestAdapter({ baseUrl: '/x', fetch }).changePassword({ currentPassword: 'a', newPassword: 'b' }),
-      )) as SelError;
+      );
       expect(error.kind).to.equal('forbidden');
       expect(error.code).to.equal('account_locked');
       expect(error.retryAfterSeconds).to.equal(expected);
@@ -162,12 +129,12 @@ describe('RestAdapter', () => {
     const { fetch } = fakeFetch(() =>
       problemResponse(422, { code: 'policy_violation', violations: ['too_short', 'breached'], detail: 'Trop court.' }),
     );
-    const error = (await rejection(
+    const error = await selError(
       new RestAdapter({ baseUrl: '/x', fetch }).changePassword({
         currentPassword: 'S3cret!old',
         newPassword: 'Tiny1!',
       }),
-    )) as SelError;
+    );
     expect(error.kind).to.equal('validation');
     expect(error.code).to.equal('policy_violation');
     expect(error.violations).to.deep.equal(['too_short', 'breached']);
@@ -186,14 +153,14 @@ describe('RestAdapter', () => {
     ];
     for (const response of cases) {
       const { fetch } = fakeFetch(() => response);
-      const error = (await rejection(new RestAdapter({ baseUrl: '/x', fetch }).getAccount())) as SelError;
+      const error = await selError(new RestAdapter({ baseUrl: '/x', fetch }).getAccount());
       expect(error.kind).to.equal('invalid_response');
     }
   });
 
   it('turns a failed fetch into network', async () => {
     const fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof globalThis.fetch;
-    const error = (await rejection(new RestAdapter({ baseUrl: '/x', fetch }).getAccount())) as SelError;
+    const error = await selError(new RestAdapter({ baseUrl: '/x', fetch }).getAccount());
     expect(error.kind).to.equal('network');
   });
 
@@ -204,7 +171,7 @@ describe('RestAdapter', () => {
         seenSignal = init.signal!;
         init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       })) as typeof globalThis.fetch;
-    const error = (await rejection(new RestAdapter({ baseUrl: '/x', fetch, timeoutMs: 50 }).getAccount())) as SelError;
+    const error = await selError(new RestAdapter({ baseUrl: '/x', fetch, timeoutMs: 50 }).getAccount());
     expect(error.kind).to.equal('timeout');
     expect(seenSignal!.aborted).to.equal(true);
   });

@@ -56,6 +56,10 @@ const refused: [input: string, problem: WebsiteProblem][] = [
   ['ftp://example.org/', 'unsupported_scheme'],
   ['mailto:claire.martin@univ-exemple.fr', 'unsupported_scheme'],
   ['file:///etc/passwd', 'unsupported_scheme'],
+  // A javascript: URL that parses with a host (example.org), so a check of the host alone passes it;
+  // used as an href, the %0a ends the `//` comment and alert(1) runs.
+  ['javascript://example.org/%0aalert(1)', 'unsupported_scheme'],
+  ['JavaScript://example.org:443/%0Aalert(1)', 'unsupported_scheme'],
   // An invisible character inside the scheme does not smuggle it through.
   ['java\tscript:alert(1)', 'invalid_url'],
   ['java\u0000script:alert(1)', 'invalid_url'],
@@ -160,6 +164,8 @@ describe('safeWebsiteHref', () => {
     'perso.example.org',
     'javascript:alert(1)',
     ' javascript:alert(1)',
+    'javascript://example.org/%0aalert(1)',
+    'JavaScript://example.org:443/%0Aalert(1)',
     'JAVASCRIPT:alert(1)',
     'java\nscript:alert(1)',
     'data:text/html,<script>alert(1)</script>',
@@ -199,6 +205,12 @@ describe('displayWebsite', () => {
     expect(displayWebsite('https://example.org/\u202egpj.exe')).to.equal('https://example.org/%E2%80%AEgpj.exe');
     expect(displayWebsite('https://example.org/a\nb')).to.equal('https://example.org/a%0Ab');
     expect(displayWebsite('https://example.org/\ud800')).to.equal('https://example.org/%EF%BF%BD');
+  });
+
+  it('shows a javascript: URL with a host as the text it is, as plain text only', () => {
+    const hostile = 'javascript://example.org/%0aalert(1)';
+    expect(displayWebsite(hostile)).to.equal(hostile);
+    expect(safeWebsiteHref(hostile)).to.equal(undefined);
   });
 
   it('shows an invalid international host in ASCII too', () => {

@@ -4,50 +4,37 @@ import { accessibilityTree, findAxNode } from '../../helpers/a11y-tree.js';
 import '../../../src/sel-redlist.js';
 import type { SelRedlist } from '../../../src/sel-redlist.js';
 import { RestAdapter } from '../../../src/api/rest-adapter.js';
-import { configure, resetConfig } from '../../../src/config.js';
+import { configure } from '../../../src/config.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
+import { visibleText, waitFor } from '../../helpers/queries.js';
 import {
-  accessibleName,
-  getByRole,
-  queryByRole,
-  visibleText,
-  deepActiveElement,
-  waitFor,
-} from '../../helpers/queries.js';
-import { recordEvents } from '../../helpers/events.js';
+  alertText,
+  allByRole,
+  button,
+  byRole,
+  focused,
+  pause,
+  press,
+  requestsOf,
+  sectionTestSetup,
+  statusText,
+} from '../../helpers/section.js';
 
 const QUESTION = "Apparaître dans l'annuaire public";
 const LISTED = "Vous apparaissez dans l'annuaire public de l'université.";
 
-/**
- * What has focus, as a screen reader announces it: role (or tag) and name. A string, so that a failure says
- * where focus is instead of making chai describe two DOM trees.
- */
-function focused(): string {
-  const element = deepActiveElement();
-  if (!element) return 'nothing';
-  return `${element.getAttribute('role') ?? element.localName}: ${accessibleName(element).replace(/\s+/g, ' ').trim()}`;
-}
-
-function alertText(el: SelRedlist): string {
-  return accessibleName(getByRole(el.shadowRoot!, 'alert')).replace(/\s+/g, ' ').trim();
-}
-
 async function loaded(setup: TestBackend, lang = 'fr'): Promise<SelRedlist> {
   const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase} lang=${lang}></sel-redlist>`);
-  await waitFor(() =>
-    getByRole(el.shadowRoot!, 'button', lang === 'fr' ? 'Modifier… (liste rouge)' : 'Edit… (ex-directory)'),
-  );
+  await waitFor(() => button(el, lang === 'fr' ? 'Modifier… (liste rouge)' : 'Edit… (ex-directory)'));
   return el;
 }
 
 async function openForm(el: SelRedlist): Promise<void> {
-  getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)').click();
-  await el.updateComplete;
+  await press(el, 'Modifier… (liste rouge)');
 }
 
 function radio(el: SelRedlist, name: string): HTMLInputElement {
-  return getByRole(el.shadowRoot!, 'radio', name) as HTMLInputElement;
+  return byRole(el, 'radio', name) as HTMLInputElement;
 }
 
 async function choose(el: SelRedlist, name: string): Promise<void> {
@@ -56,27 +43,18 @@ async function choose(el: SelRedlist, name: string): Promise<void> {
 }
 
 async function submit(el: SelRedlist): Promise<void> {
-  getByRole(el.shadowRoot!, 'button', 'Valider').click();
-  await el.updateComplete;
+  await press(el, 'Valider');
 }
 
 describe('<sel-redlist>', () => {
-  let events: ReturnType<typeof recordEvents>;
-  beforeEach(() => {
-    events = recordEvents();
-  });
-  afterEach(() => {
-    events.stop();
-    fixtureCleanup();
-    resetConfig();
-  });
+  const portal = sectionTestSetup();
 
   describe('view mode', () => {
     it('says whether the person appears in the public directory, and offers « Modifier… »', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup);
       expect(visibleText(el)).to.contain(LISTED);
-      expect(queryByRole(el.shadowRoot!, 'heading', 'Liste rouge')).to.exist;
+      expect(byRole(el, 'heading', 'Liste rouge')).to.exist;
       await expect(el).to.be.accessible();
     });
 
@@ -90,9 +68,9 @@ describe('<sel-redlist>', () => {
     it('shows a loading status, then the account', async () => {
       const setup = await mockBackend({ latencyMs: 200 });
       const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
-      expect(getByRole(el.shadowRoot!, 'status').textContent).to.contain('Chargement');
+      expect(statusText(el)).to.contain('Chargement');
       await expect(el).to.be.accessible();
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'));
+      await waitFor(() => button(el, 'Modifier… (liste rouge)'));
     });
 
     it('has no « Modifier… » when the choice is not editable, and names the directory correspondent', async () => {
@@ -102,9 +80,9 @@ describe('<sel-redlist>', () => {
       });
       const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
       await waitFor(() => expect(visibleText(el)).to.contain('ne peut pas être modifiée ici'));
-      expect(queryByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)')).to.equal(null);
+      expect(allByRole(el, 'button', 'Modifier… (liste rouge)')).to.deep.equal([]);
       expect(visibleText(el)).to.contain('contactez votre correspondant annuaire');
-      const link = getByRole(el.shadowRoot!, 'link', /Correspondant annuaire/) as HTMLAnchorElement;
+      const link = byRole(el, 'link', /Correspondant annuaire/) as HTMLAnchorElement;
       expect(link.href).to.equal('mailto:annuaire@univ-exemple.fr');
       await expect(el).to.be.accessible();
     });
@@ -139,13 +117,13 @@ describe('<sel-redlist>', () => {
       await choose(el, 'Non');
       await submit(el);
       await waitFor(() => expect(visibleText(el)).to.contain("vous n'apparaissez plus dans l'annuaire public"));
-      const patches = setup.requests.filter((request) => request.method === 'PATCH');
+      const patches = requestsOf(setup, 'PATCH');
       expect(patches).to.have.length(1);
       expect(patches[0]!.headers.get('If-Match')).to.equal('"1"');
       expect(JSON.parse(patches[0]!.body)).to.deep.equal({ redList: true });
       expect(setup.backend.account.redList).to.equal(true);
-      expect(getByRole(el.shadowRoot!, 'status').textContent).to.contain('Votre choix est enregistré');
-      expect(events.of('sel-saved').map((event) => event.detail)).to.deep.equal([{ section: 'redList' }]);
+      expect(statusText(el)).to.contain('Votre choix est enregistré');
+      expect(portal.events.of('sel-saved').map((event) => event.detail)).to.deep.equal([{ section: 'redList' }]);
       expect(focused()).to.equal('button: Modifier… (liste rouge)');
       expect(visibleText(el)).to.contain('inscrit(e) en liste rouge');
       await expect(el).to.be.accessible();
@@ -157,7 +135,7 @@ describe('<sel-redlist>', () => {
       setup.backend.latencyMs = 300;
       await openForm(el);
       await choose(el, 'Non');
-      const save = getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
+      const save = button(el, 'Valider');
       // The polite live region is on the page before the request: a region added with its text is often not read.
       const live = el.shadowRoot!.querySelector('form [role="status"]')!;
       expect(live.textContent!.trim()).to.equal('');
@@ -170,7 +148,7 @@ describe('<sel-redlist>', () => {
       await expect(el).to.be.accessible();
       save.click();
       await waitFor(() => expect(visibleText(el)).to.contain('Votre choix est enregistré'));
-      expect(setup.requests.filter((request) => request.method === 'PATCH')).to.have.length(1);
+      expect(requestsOf(setup, 'PATCH')).to.have.length(1);
       expect(setup.backend.calls.save).to.equal(1);
     }).timeout(5000);
 
@@ -186,8 +164,7 @@ describe('<sel-redlist>', () => {
         await openForm(el);
         await choose(el, 'Non');
         await submit(el);
-        getByRole(el.shadowRoot!, 'button', 'Annuler').click();
-        await el.updateComplete;
+        await press(el, 'Annuler');
         expect(focused()).to.equal('button: Modifier… (liste rouge)');
         await waitFor(() => expect(visibleText(el)).to.contain(words));
         expect(focused()).to.equal('button: Modifier… (liste rouge)');
@@ -201,15 +178,14 @@ describe('<sel-redlist>', () => {
       const el = await loaded(setup);
       await openForm(el);
       await choose(el, 'Non');
-      getByRole(el.shadowRoot!, 'button', 'Annuler').click();
-      await el.updateComplete;
-      expect(queryByRole(el.shadowRoot!, 'radiogroup')).to.equal(null);
+      await press(el, 'Annuler');
+      expect(allByRole(el, 'radiogroup')).to.deep.equal([]);
       expect(focused()).to.equal('button: Modifier… (liste rouge)');
       await openForm(el);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
-      expect(queryByRole(el.shadowRoot!, 'radiogroup')).to.equal(null);
-      expect(setup.requests.filter((request) => request.method === 'PATCH')).to.have.length(0);
+      expect(allByRole(el, 'radiogroup')).to.deep.equal([]);
+      expect(requestsOf(setup, 'PATCH')).to.have.length(0);
     });
 
     it('sends nothing when the choice is unchanged, and says so', async () => {
@@ -224,7 +200,7 @@ describe('<sel-redlist>', () => {
     it('works with the keyboard alone', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup);
-      getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)').focus();
+      button(el, 'Modifier… (liste rouge)').focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(focused()).to.equal('input: Oui');
@@ -246,7 +222,7 @@ describe('<sel-redlist>', () => {
       await openForm(el);
       await choose(el, 'Non');
       await submit(el);
-      await waitFor(() => getByRole(el.shadowRoot!, 'alert'));
+      await waitFor(() => byRole(el, 'alert'));
       return { el, setup };
     }
 
@@ -258,9 +234,13 @@ describe('<sel-redlist>', () => {
     ] as const) {
       it(`${kind}: keeps « Non », explains, and lets the person retry`, async () => {
         const { el, setup } = await failSave(kind);
-        expect(getByRole(el.shadowRoot!, 'alert').textContent).to.contain(words);
+        expect(alertText(el)).to.contain(words);
         expect(radio(el, 'Non').checked).to.equal(true);
-        expect(events.of('sel-error').at(-1)!.detail).to.include({ section: 'redList', operation: 'save', kind });
+        expect(portal.events.of('sel-error').at(-1)!.detail).to.include({
+          section: 'redList',
+          operation: 'save',
+          kind,
+        });
         expect(focused()).to.equal(`alert: ${alertText(el)}`);
         await expect(el).to.be.accessible();
         setup.backend.clearFault();
@@ -271,10 +251,10 @@ describe('<sel-redlist>', () => {
 
     it('401: keeps the choice, says the session ended, and fires sel-unauthorized', async () => {
       const { el } = await failSave('unauthorized');
-      expect(getByRole(el.shadowRoot!, 'alert').textContent).to.contain('Votre session a expiré');
+      expect(alertText(el)).to.contain('Votre session a expiré');
       expect(radio(el, 'Non').checked).to.equal(true);
-      expect(events.of('sel-unauthorized')).to.have.length(1);
-      expect(events.of('sel-error').at(-1)!.detail).to.deep.equal({
+      expect(portal.events.of('sel-unauthorized')).to.have.length(1);
+      expect(portal.events.of('sel-error').at(-1)!.detail).to.deep.equal({
         section: 'redList',
         operation: 'save',
         kind: 'unauthorized',
@@ -285,8 +265,8 @@ describe('<sel-redlist>', () => {
 
     it('403: closes the form and says why', async () => {
       const { el } = await failSave('forbidden');
-      expect(queryByRole(el.shadowRoot!, 'radiogroup')).to.equal(null);
-      expect(getByRole(el.shadowRoot!, 'alert').textContent).to.contain("Vous n'êtes pas autorisé(e)");
+      expect(allByRole(el, 'radiogroup')).to.deep.equal([]);
+      expect(alertText(el)).to.contain("Vous n'êtes pas autorisé(e)");
       await expect(el).to.be.accessible();
     });
 
@@ -297,8 +277,8 @@ describe('<sel-redlist>', () => {
       await choose(el, 'Non');
       setup.backend.changeElsewhere({ title: 'Changed in another tab' });
       await submit(el);
-      await waitFor(() => getByRole(el.shadowRoot!, 'alert'));
-      const alert = getByRole(el.shadowRoot!, 'alert').textContent!;
+      await waitFor(() => byRole(el, 'alert'));
+      const alert = byRole(el, 'alert').textContent!;
       expect(alert).to.contain('modifié ailleurs');
       expect(alert).to.contain('Choix enregistré actuellement : Oui');
       expect(radio(el, 'Non').checked).to.equal(true);
@@ -306,20 +286,20 @@ describe('<sel-redlist>', () => {
       await expect(el).to.be.accessible();
       await submit(el);
       await waitFor(() => expect(setup.backend.account.redList).to.equal(true));
-      const patches = setup.requests.filter((request) => request.method === 'PATCH');
+      const patches = requestsOf(setup, 'PATCH');
       expect(patches.map((request) => request.headers.get('If-Match'))).to.deep.equal(['"1"', '"2"']);
     });
 
     it('429: disables « Valider » for Retry-After seconds and says how long', async () => {
       const { el, setup } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 2, once: true });
-      const save = getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
+      const save = button(el, 'Valider');
       expect(save.getAttribute('aria-disabled')).to.equal('true');
-      expect(getByRole(el.shadowRoot!, 'alert').textContent).to.match(/réessayer dans 2 s/);
+      expect(alertText(el)).to.match(/réessayer dans 2 s/);
       expect(focused()).to.equal(`alert: ${alertText(el)}`);
       await expect(el).to.be.accessible();
       await waitFor(() => expect(save.getAttribute('aria-disabled')).to.equal('false'), 4000);
       // The message that had focus is gone with the wait: focus is on « Valider », not on the page's top.
-      expect(queryByRole(el.shadowRoot!, 'alert')).to.equal(null);
+      expect(allByRole(el, 'alert')).to.deep.equal([]);
       expect(focused()).to.equal('button: Valider');
       expect(radio(el, 'Non').checked).to.equal(true);
       await submit(el);
@@ -328,12 +308,9 @@ describe('<sel-redlist>', () => {
 
     it('429, then « Annuler » and « Modifier… » again: the reopened form still says how long to wait', async () => {
       const { el } = await failSave({ kind: 'rate_limited', retryAfterSeconds: 30, once: true });
-      getByRole(el.shadowRoot!, 'button', 'Annuler').click();
-      await el.updateComplete;
+      await press(el, 'Annuler');
       await openForm(el);
-      expect(
-        (getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).getAttribute('aria-disabled'),
-      ).to.equal('true');
+      expect(button(el, 'Valider').getAttribute('aria-disabled')).to.equal('true');
       expect(alertText(el)).to.match(/^Trop de tentatives\. Vous pourrez réessayer dans (30|29) s\.$/);
       await expect(el).to.be.accessible();
     });
@@ -344,10 +321,8 @@ describe('<sel-redlist>', () => {
       el.remove();
       parent.append(el);
       await el.updateComplete;
-      if (!queryByRole(el.shadowRoot!, 'button', 'Valider')) await openForm(el);
-      expect(
-        (getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement).getAttribute('aria-disabled'),
-      ).to.equal('true');
+      if (allByRole(el, 'button', 'Valider').length === 0) await openForm(el);
+      expect(button(el, 'Valider').getAttribute('aria-disabled')).to.equal('true');
       expect(alertText(el)).to.match(/réessayer dans (30|29) s/);
     });
 
@@ -355,12 +330,12 @@ describe('<sel-redlist>', () => {
       const setup = await mockBackend();
       const adapter = new RestAdapter({ baseUrl: setup.apiBase, timeoutMs: 300 });
       const el = await fixture<SelRedlist>(html`<sel-redlist .adapter=${adapter}></sel-redlist>`);
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'));
+      await waitFor(() => button(el, 'Modifier… (liste rouge)'));
       setup.backend.setFault('save', 'timeout');
       await openForm(el);
       await choose(el, 'Non');
       await submit(el);
-      await waitFor(() => expect(getByRole(el.shadowRoot!, 'alert').textContent).to.contain("n'a pas répondu à temps"));
+      await waitFor(() => expect(alertText(el)).to.contain("n'a pas répondu à temps"));
       expect(radio(el, 'Non').checked).to.equal(true);
     });
   });
@@ -375,12 +350,16 @@ describe('<sel-redlist>', () => {
         const setup = await mockBackend();
         setup.backend.setFault('load', kind);
         const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
-        await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Réessayer'));
-        expect(getByRole(el.shadowRoot!, 'alert').textContent).to.contain(words);
-        expect(events.of('sel-error').at(-1)!.detail).to.include({ section: 'redList', operation: 'load', kind });
+        await waitFor(() => button(el, 'Réessayer'));
+        expect(alertText(el)).to.contain(words);
+        expect(portal.events.of('sel-error').at(-1)!.detail).to.include({
+          section: 'redList',
+          operation: 'load',
+          kind,
+        });
         await expect(el).to.be.accessible();
         setup.backend.clearFault();
-        getByRole(el.shadowRoot!, 'button', 'Réessayer').click();
+        button(el, 'Réessayer').click();
         await waitFor(() => expect(visibleText(el)).to.contain(LISTED));
       });
     }
@@ -389,8 +368,8 @@ describe('<sel-redlist>', () => {
       const setup = await mockBackend();
       setup.backend.setFault('load', 'unauthorized');
       const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Réessayer'));
-      expect(events.of('sel-unauthorized')).to.have.length(1);
+      await waitFor(() => button(el, 'Réessayer'));
+      expect(portal.events.of('sel-unauthorized')).to.have.length(1);
     });
 
     it('an element removed while loading aborts its request and leaves no error behind', async () => {
@@ -400,8 +379,8 @@ describe('<sel-redlist>', () => {
       // and well before its 300 ms answer.
       await waitFor(() => expect(setup.backend.calls.load).to.equal(1));
       el.remove();
-      await new Promise((resolve) => setTimeout(resolve, 450));
-      expect(events.of('sel-error')).to.have.length(0);
+      await pause(450);
+      expect(portal.events.of('sel-error')).to.have.length(0);
       expect(setup.backend.calls.load).to.equal(1);
     });
   });
@@ -416,9 +395,7 @@ describe('<sel-redlist>', () => {
         el.requestUpdate();
         await el.updateComplete;
         // Said once the portal had the task it runs in and the next to call configure().
-        await waitFor(() =>
-          expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain("n'est pas configurée"),
-        );
+        await waitFor(() => expect(alertText(el)).to.contain("n'est pas configurée"));
         await expect(el).to.be.accessible();
       } finally {
         console.error = original;
@@ -440,7 +417,7 @@ describe('<sel-redlist>', () => {
           if (when === 'in the same task') configure({ apiBase: setup.apiBase });
           else setTimeout(() => configure({ apiBase: setup.apiBase }), 0);
           await waitFor(() => expect(visibleText(el)).to.contain(LISTED));
-          expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+          expect(allByRole(el, 'alert')).to.deep.equal([]);
         } finally {
           console.error = original;
           el.remove();
@@ -465,7 +442,7 @@ describe('<sel-redlist>', () => {
       configure({ messages: { fr: { 'redlist.title': 'Annuaire public' } } });
       const setup = await mockBackend();
       const el = await loaded(setup);
-      expect(getByRole(el.shadowRoot!, 'heading').textContent!.trim()).to.equal('Annuaire public');
+      expect(byRole(el, 'heading').textContent!.trim()).to.equal('Annuaire public');
     });
   });
 
@@ -473,12 +450,11 @@ describe('<sel-redlist>', () => {
     it('speaks English with lang="en"', async () => {
       const setup = await mockBackend();
       const el = await loaded(setup, 'en');
-      getByRole(el.shadowRoot!, 'button', 'Edit… (ex-directory)').click();
-      await el.updateComplete;
-      expect(getByRole(el.shadowRoot!, 'radiogroup', 'Appear in the public directory')).to.exist;
-      expect(getByRole(el.shadowRoot!, 'radio', 'Yes')).to.exist;
-      expect(getByRole(el.shadowRoot!, 'button', 'Save')).to.exist;
-      expect(getByRole(el.shadowRoot!, 'button', 'Cancel')).to.exist;
+      await press(el, 'Edit… (ex-directory)');
+      expect(byRole(el, 'radiogroup', 'Appear in the public directory')).to.exist;
+      expect(byRole(el, 'radio', 'Yes')).to.exist;
+      expect(button(el, 'Save')).to.exist;
+      expect(button(el, 'Cancel')).to.exist;
       expect(visibleText(el)).to.contain('Article 21 of the GDPR');
       expect(visibleText(el)).to.contain('When ex-directory, you stay visible in the internal directory');
       await expect(el).to.be.accessible();
@@ -490,9 +466,9 @@ describe('<sel-redlist>', () => {
       try {
         document.documentElement.lang = 'en-GB';
         const el = await fixture<SelRedlist>(html`<sel-redlist api-base=${setup.apiBase}></sel-redlist>`);
-        await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Edit… (ex-directory)'));
+        await waitFor(() => button(el, 'Edit… (ex-directory)'));
         document.documentElement.lang = 'de';
-        await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Modifier… (liste rouge)'));
+        await waitFor(() => button(el, 'Modifier… (liste rouge)'));
       } finally {
         document.documentElement.lang = before;
       }

@@ -3,23 +3,17 @@
  * that say what they edit, one look for every button that opens a form, « Supprimer » beside its number
  * and in the destructive colour, and « Valider » that stays under the pointer while a message appears.
  */
-import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/index.js';
-import { resetConfig } from '../../../src/config.js';
 import { DEMO_PASSWORD } from '../../../src/mocks/demo-account.js';
 import { accessibilityTree, type AxNode } from '../../helpers/a11y-tree.js';
 import { mockBackend } from '../../helpers/mock-backend.js';
-import { getByRole, queryAllByRole, waitFor } from '../../helpers/queries.js';
+import { queryAllByRole, waitFor } from '../../helpers/queries.js';
+import { button, pause, sectionTestSetup, textbox } from '../../helpers/section.js';
 
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
 const OPEN = /^(Modifier…|Changer de mot de passe…)/;
-
-/** Throws until the element is there, so that waitFor keeps waiting. */
-function need<T>(value: T | null): T {
-  if (value === null) throw new Error('not rendered yet');
-  return value;
-}
 
 function all(node: AxNode): AxNode[] {
   return [node, ...(node.children ?? []).flatMap(all)];
@@ -49,10 +43,7 @@ function look(element: Element): Record<string, string> {
 
 describe('names and looks of actions', () => {
   before(() => setViewport({ width: 1280, height: 900 }));
-  afterEach(() => {
-    fixtureCleanup();
-    resetConfig();
-  });
+  sectionTestSetup();
 
   it('each « Modifier… » says what it edits, keeping its visible text first', async () => {
     await page();
@@ -68,7 +59,7 @@ describe('names and looks of actions', () => {
 
   it('every button that opens a form looks the same', async () => {
     const sections = await page();
-    const [first, ...others] = sections.map((el) => look(getByRole(el.shadowRoot!, 'button', OPEN)));
+    const [first, ...others] = sections.map((el) => look(button(el, OPEN)));
     expect(Number.parseFloat(first!.height!), 'a 40 px target at least').to.be.at.least(40);
     for (const other of others) expect(other).to.deep.equal(first);
   });
@@ -76,14 +67,11 @@ describe('names and looks of actions', () => {
   it('« Supprimer » sits beside its number, in the destructive colour, unlike « Ajouter un numéro »', async () => {
     const sections = await page();
     const phones = sections[1]!;
-    getByRole(phones.shadowRoot!, 'button', OPEN).click();
+    button(phones, OPEN).click();
     // The form comes with the phone rules, downloaded on « Modifier… »: slow on a loaded machine.
-    const input = await waitFor(
-      () => need(phones.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')),
-      8000,
-    );
-    const remove = getByRole(phones.shadowRoot!, 'button', /^Supprimer/);
-    const add = getByRole(phones.shadowRoot!, 'button', 'Ajouter un numéro');
+    const input = await waitFor(() => textbox(phones, /^Numéro 1 /), 8000);
+    const remove = button(phones, /^Supprimer/);
+    const add = button(phones, 'Ajouter un numéro');
     const gap = remove.getBoundingClientRect().left - input.getBoundingClientRect().right;
     expect(gap, 'px between the number and « Supprimer »').to.be.within(0, 32);
     expect(getComputedStyle(remove).color).to.equal('rgb(206, 5, 0)');
@@ -94,27 +82,26 @@ describe('names and looks of actions', () => {
   it('the password mismatch does not push « Valider » away between the press and the release', async () => {
     const sections = await page();
     const password = sections[3]!;
-    getByRole(password.shadowRoot!, 'button', OPEN).click();
-    const current = await waitFor(() =>
-      need(password.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')),
-    );
-    const [next, confirm] = [...password.querySelectorAll<HTMLInputElement>('input[autocomplete="new-password"]')];
+    button(password, OPEN).click();
+    const current = await waitFor(() => textbox(password, 'Ancien mot de passe'));
+    const next = textbox(password, 'Nouveau mot de passe');
+    const confirm = textbox(password, 'Confirmation du nouveau mot de passe');
     current.focus();
     await sendKeys({ type: DEMO_PASSWORD });
-    next!.focus();
+    next.focus();
     await sendKeys({ type: 'Velo-Rouge-Tuba-93!' });
-    confirm!.focus();
+    confirm.focus();
     await sendKeys({ type: 'Velo-Rouge-Tuba-39!' });
-    const save = getByRole(password, 'button', 'Valider');
+    const save = button(password, 'Valider');
     save.scrollIntoView({ block: 'center' });
     const before = save.getBoundingClientRect();
     const position: [number, number] = [Math.round(before.left + 5), Math.round(before.top + before.height / 2)];
     await sendMouse({ type: 'move', position });
     await sendMouse({ type: 'down' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(100);
     expect(save.getBoundingClientRect().top, '« Valider » under the pointer').to.equal(before.top);
     await sendMouse({ type: 'up' });
     // The click landed: the submit says what is wrong, on the confirmation field.
-    await waitFor(() => expect(confirm!.getAttribute('aria-invalid')).to.equal('true'), 5000);
+    await waitFor(() => expect(confirm.getAttribute('aria-invalid')).to.equal('true'), 5000);
   });
 });

@@ -2,13 +2,15 @@
  * Page markup alone (an api-base attribute a comment field or a CMS block could add) cannot send the
  * page's token or a password to another origin: that origin needs the portal's configure({ allowedOrigins }).
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { SelPasswordChange } from '../../../src/index.js';
-import { configure, resetConfig } from '../../../src/config.js';
+import { configure } from '../../../src/config.js';
 import { visibleText, waitFor } from '../../helpers/queries.js';
+import { sectionTestSetup } from '../../helpers/section.js';
 
 describe('an api-base on another origin', () => {
+  sectionTestSetup();
   const realFetch = window.fetch;
   const realError = console.error;
   let asked: string[];
@@ -27,8 +29,6 @@ describe('an api-base on another origin', () => {
   afterEach(() => {
     window.fetch = realFetch;
     console.error = realError;
-    fixtureCleanup();
-    resetConfig();
   });
 
   it('is refused until the portal allows the origin: not configured, nothing sent there', async () => {

@@ -3,28 +3,23 @@
  * limit said once, the https:// suggestion as information rather than an error, and the account validity
  * rule in the text colour (grey alone, it reads as a placeholder).
  */
-import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { ReactiveElement } from 'lit';
 import '../../../src/index.js';
 import { fr } from '../../../src/i18n/fr.js';
-import { resetConfig } from '../../../src/config.js';
 import { demoAccount } from '../../../src/mocks/demo-account.js';
 import type { Phone } from '../../../src/contract/schemas.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
-import { getByRole, queryAllByRole, waitFor } from '../../helpers/queries.js';
+import { waitFor } from '../../helpers/queries.js';
+import { button, retype, sectionTestSetup, statusText, textbox } from '../../helpers/section.js';
 
-/** Throws until the element is there, so that waitFor keeps waiting. */
-function need<T>(value: T | null): T {
-  if (value === null) throw new Error('not rendered yet');
-  return value;
-}
-
-async function mounted(setup: TestBackend, tag: string): Promise<HTMLElement> {
-  const el = document.createElement(tag);
+async function mounted(setup: TestBackend, tag: string): Promise<ReactiveElement> {
+  const el = document.createElement(tag) as ReactiveElement;
   el.setAttribute('api-base', setup.apiBase);
   el.lang = 'fr';
   (await fixture(html`<div></div>`)).append(el);
-  await waitFor(() => getByRole(el.shadowRoot!, 'button', /^Modifier…/), 8000);
+  await waitFor(() => button(el, /^Modifier…/), 8000);
   return el;
 }
 
@@ -39,10 +34,7 @@ function shownText(root: ShadowRoot): string {
 }
 
 describe('copy', () => {
-  afterEach(() => {
-    fixtureCleanup();
-    resetConfig();
-  });
+  sectionTestSetup();
 
   it('French quotes hold what they quote with non-breaking spaces, in every message', () => {
     const breaking = Object.entries(fr).filter(([, text]) => /« | »/.test(text));
@@ -57,19 +49,13 @@ describe('copy', () => {
     }));
     const setup = await mockBackend({ account: { ...demoAccount(), phones } });
     const el = await mounted(setup, 'sel-phones');
-    getByRole(el.shadowRoot!, 'button', /^Modifier…/).click();
+    button(el, /^Modifier…/).click();
     // The form comes with the phone rules, downloaded on « Modifier… »: slow on a loaded machine.
-    const add = await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Ajouter un numéro'), 8000);
+    const add = await waitFor(() => button(el, 'Ajouter un numéro'), 8000);
     add.focus();
     await sendKeys({ press: 'Enter' });
     const limit = 'Vous avez atteint le maximum de 10 numéros';
-    await waitFor(() =>
-      expect(
-        queryAllByRole(el.shadowRoot!, 'status')
-          .map((region) => region.textContent)
-          .join(' '),
-      ).to.contain(limit),
-    );
+    await waitFor(() => expect(statusText(el)).to.contain(limit));
     expect(shownText(el.shadowRoot!).split(limit).length - 1, 'times on screen').to.equal(1);
     expect(el.shadowRoot!.querySelector('.message.success')?.textContent?.trim()).to.equal('');
   });
@@ -77,13 +63,11 @@ describe('copy', () => {
   it('the https:// suggestion is information: the field keeps its normal border', async () => {
     const setup = await mockBackend();
     const el = await mounted(setup, 'sel-general-info');
-    getByRole(el.shadowRoot!, 'button', /^Modifier…/).click();
-    const input = await waitFor(() => need(el.shadowRoot!.querySelector<HTMLInputElement>('#website-input')));
-    input.focus();
-    input.select();
-    await sendKeys({ type: 'exemple.fr' });
+    button(el, /^Modifier…/).click();
+    const input = await waitFor(() => textbox(el, 'Site web'));
+    await retype(el, input, 'exemple.fr');
     await sendKeys({ press: 'Tab' });
-    await waitFor(() => need(el.shadowRoot!.querySelector('[part~="suggestion"]')));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="suggestion"]')).to.exist);
     expect(input.getAttribute('aria-invalid')).to.equal('false');
     expect(getComputedStyle(input).borderTopColor).to.not.equal('rgb(206, 5, 0)');
     expect(getComputedStyle(input).borderTopWidth).to.equal('1px');

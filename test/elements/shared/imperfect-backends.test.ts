@@ -1,13 +1,13 @@
 /**
  * The elements in front of imperfect backends: each fault takes down only what depends on it, and says why.
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { SelGeneralInfo, SelRedlist } from '../../../src/index.js';
 import type { RestAdapter } from '../../../src/api/rest-adapter.js';
-import { recordEvents } from '../../helpers/events.js';
 import { imperfectBackend } from '../../helpers/imperfect-backend.js';
-import { getByRole, queryByRole, visibleText, waitFor } from '../../helpers/queries.js';
+import { visibleText, waitFor } from '../../helpers/queries.js';
+import { allByRole, button, byRole, sectionTestSetup } from '../../helpers/section.js';
 import { redlistChoice, redlistLoaded, redlistSays, saveRedListed } from '../../helpers/redlist-harness.js';
 
 async function redlistWith(adapter: RestAdapter): Promise<SelRedlist> {
@@ -17,12 +17,7 @@ async function redlistWith(adapter: RestAdapter): Promise<SelRedlist> {
 }
 
 describe('the elements in front of an imperfect backend', () => {
-  let events: ReturnType<typeof recordEvents>;
-  beforeEach(() => (events = recordEvents()));
-  afterEach(() => {
-    events.stop();
-    fixtureCleanup();
-  });
+  const portal = sectionTestSetup();
 
   it('a phone type the contract does not know takes down « Téléphones » only', async () => {
     const { adapter } = imperfectBackend({ body: { phones: [{ type: 'home', number: '+33549454999' }] } });
@@ -36,12 +31,12 @@ describe('the elements in front of an imperfect backend', () => {
     );
     const phones = root.querySelector('sel-phones')!;
     await waitFor(() => expect(visibleText(phones)).to.contain('forme inattendue'));
-    expect(getByRole(phones.shadowRoot!, 'alert')).to.exist;
-    expect(getByRole(phones.shadowRoot!, 'button', 'Réessayer')).to.exist;
+    expect(byRole(phones, 'alert')).to.exist;
+    expect(button(phones, 'Réessayer')).to.exist;
     expect(visibleText(root.querySelector('sel-general-info')!)).to.contain('Claire Martin');
-    getByRole(root.querySelector('sel-redlist')!.shadowRoot!, 'button', 'Modifier… (liste rouge)');
-    getByRole(root.querySelector('sel-password-change')!.shadowRoot!, 'button', 'Changer de mot de passe…');
-    expect(events.of('sel-error').map((event) => [event.detail.section, event.detail.kind])).to.deep.equal([
+    button(root.querySelector('sel-redlist')!, 'Modifier… (liste rouge)');
+    button(root.querySelector('sel-password-change')!, 'Changer de mot de passe…');
+    expect(portal.events.of('sel-error').map((event) => [event.detail.section, event.detail.kind])).to.deep.equal([
       ['phones', 'invalid_response'],
     ]);
     await expect(phones).to.be.accessible();
@@ -63,7 +58,7 @@ describe('the elements in front of an imperfect backend', () => {
     await saveRedListed(el);
     await redlistSays(el, 'Votre choix est enregistré');
     expect(account()['redList']).to.equal(true);
-    expect(events.of('sel-error')).to.deep.equal([]);
+    expect(portal.events.of('sel-error')).to.deep.equal([]);
   });
 
   it('a weak ETag from a compressing proxy: the save goes through a strict If-Match', async () => {
@@ -86,7 +81,21 @@ describe('the elements in front of an imperfect backend', () => {
     const { adapter } = imperfectBackend({ body: { website: huge } });
     const el = await fixture<SelGeneralInfo>(html`<sel-general-info .adapter=${adapter}></sel-general-info>`);
     await waitFor(() => expect(visibleText(el)).to.contain('https://perso.univ-exemple.fr/aaa'));
-    expect(queryByRole(el.shadowRoot!, 'link', /perso\.univ-exemple/)).to.equal(null);
+    expect(allByRole(el, 'link', /perso\.univ-exemple/)).to.deep.equal([]);
     expect(el.shadowRoot!.textContent!.length).to.be.below(10_000);
+  });
+
+  it('a javascript: URL with a host, as website and as directory contact page, is shown and is not a link', async () => {
+    // It parses with a host, so a check of the host alone would pass it; followed, the %0a ends the `//`
+    // comment and alert(1) runs.
+    const hostile = 'javascript://example.org/%0aalert(1)';
+    const { adapter } = imperfectBackend({
+      body: { website: hostile, directoryContact: { name: 'Correspondant annuaire', url: hostile } },
+    });
+    const el = await fixture<SelGeneralInfo>(html`<sel-general-info .adapter=${adapter}></sel-general-info>`);
+    await waitFor(() => expect(visibleText(el)).to.contain(hostile));
+    expect(visibleText(el)).to.contain('Correspondant annuaire');
+    expect(allByRole(el, 'link', /Correspondant annuaire|example\.org/)).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('[href^="javascript" i]')).to.equal(null);
   });
 });

@@ -3,19 +3,14 @@
  * empty, so that the words put in them later are announced; and an error that appears when the person
  * leaves a field is said too, since focus has gone elsewhere.
  */
-import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { ReactiveElement } from 'lit';
 import '../../../src/index.js';
-import { resetConfig } from '../../../src/config.js';
 import { accessibilityTree, type AxNode } from '../../helpers/a11y-tree.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
-import { getByRole, queryAllByRole, waitFor } from '../../helpers/queries.js';
-
-/** Throws until the element is there, so that waitFor keeps waiting. */
-function need<T>(value: T | null): T {
-  if (value === null) throw new Error('not rendered yet');
-  return value;
-}
+import { queryAllByRole, waitFor } from '../../helpers/queries.js';
+import { allByRole, button, retype, sectionTestSetup, statusText, textbox } from '../../helpers/section.js';
 
 function all(node: AxNode): AxNode[] {
   return [node, ...(node.children ?? []).flatMap(all)];
@@ -25,31 +20,23 @@ async function liveRegionsInTree(): Promise<AxNode[]> {
   return all(await accessibilityTree()).filter((node) => node.role === 'status');
 }
 
-async function mounted(setup: TestBackend, tag: string): Promise<HTMLElement> {
-  const el = document.createElement(tag);
+async function mounted(setup: TestBackend, tag: string): Promise<ReactiveElement> {
+  const el = document.createElement(tag) as ReactiveElement;
   el.setAttribute('api-base', setup.apiBase);
   el.lang = 'fr';
   (await fixture(html`<div></div>`)).append(el);
-  await waitFor(() => getByRole(el.shadowRoot!, 'button', /^(Modifier…|Changer de mot de passe…)/), 8000);
+  await waitFor(() => button(el, /^(Modifier…|Changer de mot de passe…)/), 8000);
   return el;
 }
 
-function statusSays(el: HTMLElement, words: string): void {
-  const texts = queryAllByRole(el.shadowRoot!, 'status').map((region) => region.textContent ?? '');
-  expect(texts.join(' | ')).to.contain(words);
-}
-
 describe('live regions', () => {
-  afterEach(() => {
-    fixtureCleanup();
-    resetConfig();
-  });
+  sectionTestSetup();
 
   for (const tag of ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change']) {
     it(`<${tag}>: the status region is in the accessibility tree, empty, before any message`, async () => {
       const setup = await mockBackend();
       const el = await mounted(setup, tag);
-      const regions = queryAllByRole(el.shadowRoot!, 'status');
+      const regions = allByRole(el, 'status');
       expect(regions.length, 'status regions in the view').to.be.at.least(1);
       expect(regions.map((region) => region.textContent?.trim()).join(''), 'nothing said yet').to.equal('');
       expect((await liveRegionsInTree()).length, 'status nodes in the accessibility tree').to.equal(regions.length);
@@ -60,9 +47,9 @@ describe('live regions', () => {
     const setup = await mockBackend();
     for (const tag of ['sel-general-info', 'sel-phones']) {
       const el = await mounted(setup, tag);
-      getByRole(el.shadowRoot!, 'button', /^Modifier…/).click();
+      button(el, /^Modifier…/).click();
       // The phones form opens once the phone rules are downloaded, on this first « Modifier… ».
-      await waitFor(() => getByRole(el.shadowRoot!, 'button', 'Valider'), 8000);
+      await waitFor(() => button(el, 'Valider'), 8000);
       const form = el.shadowRoot!.querySelector('form')!;
       expect(queryAllByRole(form, 'status').length, `${tag}: live regions in the form`).to.be.at.least(1);
       el.remove();
@@ -73,24 +60,20 @@ describe('live regions', () => {
   it('<sel-phones>: a wrong number is announced when the person leaves its field', async () => {
     const setup = await mockBackend();
     const el = await mounted(setup, 'sel-phones');
-    getByRole(el.shadowRoot!, 'button', /^Modifier…/).click();
-    const input = await waitFor(() => need(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')), 8000);
-    input.focus();
-    input.select();
-    await sendKeys({ type: '12' });
+    button(el, /^Modifier…/).click();
+    const input = await waitFor(() => textbox(el, /^Numéro 1 /), 8000);
+    await retype(el, input, '12');
     await sendKeys({ press: 'Tab' });
-    await waitFor(() => statusSays(el, 'Ce numéro est trop court'));
+    await waitFor(() => expect(statusText(el)).to.contain('Ce numéro est trop court'));
   });
 
   it('<sel-general-info>: an address refused on leaving the field is announced', async () => {
     const setup = await mockBackend();
     const el = await mounted(setup, 'sel-general-info');
-    getByRole(el.shadowRoot!, 'button', /^Modifier…/).click();
-    const input = await waitFor(() => need(el.shadowRoot!.querySelector<HTMLInputElement>('#website-input')));
-    input.focus();
-    input.select();
-    await sendKeys({ type: 'ftp://exemple.fr' });
+    button(el, /^Modifier…/).click();
+    const input = await waitFor(() => textbox(el, 'Site web'));
+    await retype(el, input, 'ftp://exemple.fr');
     await sendKeys({ press: 'Tab' });
-    await waitFor(() => statusSays(el, 'http'));
+    await waitFor(() => expect(statusText(el)).to.contain('http'));
   });
 });

@@ -2,12 +2,12 @@
  * One failed load of a shared account is one failure: the first section says it, with the only
  * « Réessayer »; the others say where to look, without an alert of their own.
  */
-import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
-import { resetConfig } from '../../../src/config.js';
 import { accessibilityTree, type AxNode } from '../../helpers/a11y-tree.js';
 import { mockBackend } from '../../helpers/mock-backend.js';
 import { queryAllByRole, visibleText, waitFor } from '../../helpers/queries.js';
+import { allByRole, sectionTestSetup } from '../../helpers/section.js';
 
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
 
@@ -16,10 +16,7 @@ function all(node: AxNode): AxNode[] {
 }
 
 describe('a failed load shared by four sections', () => {
-  afterEach(() => {
-    fixtureCleanup();
-    resetConfig();
-  });
+  sectionTestSetup();
 
   it('shows one alert and one « Réessayer »; the other sections point to it; one retry loads them all', async () => {
     const setup = await mockBackend();
@@ -34,7 +31,7 @@ describe('a failed load shared by four sections', () => {
     });
     await waitFor(() => expect(queryAllByRole(page, 'alert')).to.have.length(1), 8000);
     const [first, ...others] = sections;
-    expect(queryAllByRole(first!.shadowRoot!, 'alert')).to.have.length(1);
+    expect(allByRole(first!, 'alert')).to.have.length(1);
     expect(queryAllByRole(page, 'button', 'Réessayer')).to.have.length(1);
     for (const other of others) {
       await waitFor(() =>
@@ -66,9 +63,9 @@ describe('a failed load shared by four sections', () => {
       page.append(el);
       return el;
     });
-    await waitFor(() => expect(queryAllByRole(first!.shadowRoot!, 'alert')).to.have.length(1), 8000);
+    await waitFor(() => expect(allByRole(first!, 'alert')).to.have.length(1), 8000);
     first!.remove();
-    await waitFor(() => expect(queryAllByRole(second!.shadowRoot!, 'alert')).to.have.length(1));
-    expect(queryAllByRole(second!.shadowRoot!, 'button', 'Réessayer')).to.have.length(1);
+    await waitFor(() => expect(allByRole(second!, 'alert')).to.have.length(1));
+    expect(allByRole(second!, 'button', 'Réessayer')).to.have.length(1);
   });
 });

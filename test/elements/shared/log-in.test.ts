@@ -3,15 +3,14 @@
  * The failure's section offers the login in a popup; once the popup is closed, the four sections load the
  * account. `window.open` is a stub here (a test page opens no window), and so is the page's navigation.
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
-import { resetConfig } from '../../../src/config.js';
 import type { SelAdapter } from '../../../src/api/adapter.js';
 import { RestAdapter } from '../../../src/api/rest-adapter.js';
 import { pageNavigation } from '../../../src/elements/shared/login-popup.js';
-import { recordEvents } from '../../helpers/events.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
-import { getByRole, queryAllByRole, queryByRole, visibleText, waitFor } from '../../helpers/queries.js';
+import { queryAllByRole, queryByRole, visibleText, waitFor } from '../../helpers/queries.js';
+import { button, byRole, pause, sectionTestSetup } from '../../helpers/section.js';
 
 const LOGIN_URL = 'https://moncompte.univ-exemple.fr/auth/login';
 const TAGS = ['sel-general-info', 'sel-phones', 'sel-redlist', 'sel-password-change'];
@@ -74,6 +73,7 @@ async function failedWithoutSession(setup: TestBackend, loginUrl: string | undef
 }
 
 describe('« Se connecter » when the backend names its login', () => {
+  const portal = sectionTestSetup();
   beforeEach(() => {
     opened = [];
     navigations = [];
@@ -82,16 +82,13 @@ describe('« Se connecter » when the backend names its login', () => {
   afterEach(() => {
     window.open = realOpen;
     pageNavigation.assign = realAssign;
-    fixtureCleanup();
-    resetConfig();
   });
 
   it('offers « Se connecter »; the login opens in a popup; once it is closed, the four sections show the account', async () => {
-    const events = recordEvents(['sel-unauthorized']);
     const setup = await mockBackend();
     const { root, sections, loads } = await failedWithoutSession(setup, LOGIN_URL);
     const [first, ...others] = sections;
-    const alert = getByRole(first!.shadowRoot!, 'alert');
+    const alert = byRole(first!, 'alert');
     expect(visibleText(alert)).to.contain('Vous devez vous connecter au service « Mon compte »');
     expect(visibleText(alert)).not.to.contain('Reconnectez-vous');
     expect(queryAllByRole(root, 'button', 'Se connecter')).to.have.length(1);
@@ -102,13 +99,12 @@ describe('« Se connecter » when the backend names its login', () => {
       );
     }
     // The portal still hears that there is no session, once.
-    expect(events.of('sel-unauthorized')).to.have.length(1);
-    events.stop();
+    expect(portal.events.of('sel-unauthorized')).to.have.length(1);
     await expect(first).to.be.accessible();
 
     const popup: StubPopup = { closed: false };
     stubOpen(popup);
-    getByRole(first!.shadowRoot!, 'button', 'Se connecter').click();
+    button(first!, 'Se connecter').click();
     expect(opened).to.deep.equal([
       {
         url: `${LOGIN_URL}?return=${encodeURIComponent('/auth/done')}`,
@@ -121,7 +117,7 @@ describe('« Se connecter » when the backend names its login', () => {
     // The person logs in in the popup: nothing is loaded while it is open, even on the page's focus.
     setup.backend.clearFault('load');
     const before = loads();
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await pause(1200);
     window.dispatchEvent(new Event('focus'));
     expect(loads(), 'loads while the popup is open').to.equal(before);
 
@@ -137,7 +133,7 @@ describe('« Se connecter » when the backend names its login', () => {
     const { root, sections, loads } = await failedWithoutSession(setup, LOGIN_URL);
     const popup: StubPopup = { closed: false };
     stubOpen(popup);
-    getByRole(sections[0]!.shadowRoot!, 'button', 'Se connecter').click();
+    button(sections[0]!, 'Se connecter').click();
     setup.backend.clearFault('load');
     const before = loads();
     popup.closed = true;
@@ -146,7 +142,7 @@ describe('« Se connecter » when the backend names its login', () => {
     await waitFor(() => expect(queryAllByRole(root, 'button', LOADED)).to.have.length(4), 8000);
     // The watch is over: more focus loads nothing more.
     window.dispatchEvent(new Event('focus'));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await pause(700);
     expect(loads()).to.equal(before + 1);
   });
 
@@ -154,7 +150,7 @@ describe('« Se connecter » when the backend names its login', () => {
     const setup = await mockBackend();
     const { sections } = await failedWithoutSession(setup, LOGIN_URL);
     stubOpen(null);
-    getByRole(sections[0]!.shadowRoot!, 'button', 'Se connecter').click();
+    button(sections[0]!, 'Se connecter').click();
     expect(opened).to.have.length(1);
     expect(navigations).to.deep.equal([`${LOGIN_URL}?return=${encodeURIComponent(location.href)}`]);
   });
@@ -164,25 +160,20 @@ describe('« Se connecter » when the backend names its login', () => {
     setup.backend.setFault('load', 'unauthorized');
     const adapter = new RestAdapter({ baseUrl: setup.apiBase, loginUrl: LOGIN_URL });
     const el = await fixture<HTMLElement>(html`<sel-redlist lang="en" .adapter=${adapter}></sel-redlist>`);
-    const alert = await waitFor(() => getByRole(el.shadowRoot!, 'alert'), 8000);
+    const alert = await waitFor(() => byRole(el, 'alert'), 8000);
     expect(visibleText(alert)).to.contain('You must log in to the “Mon compte” service');
-    getByRole(el.shadowRoot!, 'button', 'Log in');
+    button(el, 'Log in');
     await expect(el).to.be.accessible();
   });
 });
 
 describe('without a login named by the adapter, or another failure', () => {
-  afterEach(() => {
-    fixtureCleanup();
-    resetConfig();
-  });
+  sectionTestSetup();
 
   it('an adapter without loginUrl says to log in to the portal again, with « Réessayer », as before', async () => {
     const setup = await mockBackend();
     const { root, sections } = await failedWithoutSession(setup, undefined);
-    expect(visibleText(getByRole(sections[0]!.shadowRoot!, 'alert'))).to.contain(
-      'Votre session a expiré. Reconnectez-vous à l',
-    );
+    expect(visibleText(byRole(sections[0]!, 'alert'))).to.contain('Votre session a expiré. Reconnectez-vous à l');
     expect(queryByRole(root, 'button', 'Se connecter')).to.equal(null);
     expect(queryAllByRole(root, 'button', 'Réessayer')).to.have.length(1);
     await waitFor(() => expect(visibleText(sections[1]!)).to.contain('« Réessayer » de la section'));

@@ -3,43 +3,26 @@
  * request runs (a `disabled` button would drop it to the page for up to the 15 s timeout), a second
  * press sends nothing, and after the answer focus goes where the section says the outcome.
  */
-import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { ReactiveElement } from 'lit';
 import '../../../src/index.js';
-import { resetConfig } from '../../../src/config.js';
 import { DEMO_PASSWORD } from '../../../src/mocks/demo-account.js';
 import { mockBackend, type TestBackend } from '../../helpers/mock-backend.js';
-import { accessibleName, deepActiveElement, getByRole, waitFor } from '../../helpers/queries.js';
-
-/** What has focus, as a screen reader announces it: a string, so a failure says where focus went. */
-/** Throws until the element is there, so that waitFor keeps waiting. */
-function need<T>(value: T | null): T {
-  if (value === null) throw new Error('not rendered yet');
-  return value;
-}
-
-function focused(): string {
-  const element = deepActiveElement();
-  if (!element) return 'nothing';
-  return `${element.getAttribute('role') ?? element.localName}: ${accessibleName(element).replace(/\s+/g, ' ').trim()}`;
-}
-
-function typeValue(input: HTMLInputElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
+import { waitFor } from '../../helpers/queries.js';
+import { button, byRole, fill, focused, sectionTestSetup, textbox } from '../../helpers/section.js';
 
 interface Case {
   tag: string;
   operation: 'save' | 'password';
   /** Opens the form and makes a change worth saving; returns « Valider ». */
-  prepare: (el: HTMLElement) => Promise<HTMLButtonElement>;
+  prepare: (el: ReactiveElement) => Promise<HTMLButtonElement>;
   /** Where focus goes once the save succeeded. */
   after: RegExp;
 }
 
-async function openWith(el: HTMLElement, name: RegExp): Promise<void> {
-  const open = await waitFor(() => getByRole(el.shadowRoot!, 'button', name), 8000);
+async function openWith(el: ReactiveElement, name: RegExp): Promise<void> {
+  const open = await waitFor(() => button(el, name), 8000);
   open.click();
 }
 
@@ -49,9 +32,8 @@ const CASES: Case[] = [
     operation: 'save',
     prepare: async (el) => {
       await openWith(el, /^Modifier…/);
-      const input = await waitFor(() => need(el.shadowRoot!.querySelector<HTMLInputElement>('#website-input')));
-      typeValue(input, 'https://exemple.fr/');
-      return getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
+      await fill(el, await waitFor(() => textbox(el, 'Site web')), 'https://exemple.fr/');
+      return button(el, 'Valider');
     },
     after: /^button: Modifier…/,
   },
@@ -60,9 +42,9 @@ const CASES: Case[] = [
     operation: 'save',
     prepare: async (el) => {
       await openWith(el, /^Modifier…/);
-      const input = await waitFor(() => need(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')));
-      typeValue(input, '05 49 45 30 00');
-      return getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
+      // The form comes with the phone rules, downloaded on « Modifier… »: slow on a loaded machine.
+      await fill(el, await waitFor(() => textbox(el, /^Numéro 1 /), 8000), '05 49 45 30 00');
+      return button(el, 'Valider');
     },
     after: /^button: Modifier…/,
   },
@@ -71,11 +53,9 @@ const CASES: Case[] = [
     operation: 'save',
     prepare: async (el) => {
       await openWith(el, /^Modifier…/);
-      const other = await waitFor(() =>
-        el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]:not(:checked)')!,
-      );
-      other.click();
-      return getByRole(el.shadowRoot!, 'button', 'Valider') as HTMLButtonElement;
+      // The demo account is in the public directory: « Non » is the other choice.
+      (await waitFor(() => byRole(el, 'radio', 'Non'))).click();
+      return button(el, 'Valider');
     },
     after: /^button: Modifier…/,
   },
@@ -84,29 +64,22 @@ const CASES: Case[] = [
     operation: 'password',
     prepare: async (el) => {
       await openWith(el, /^Changer de mot de passe…/);
-      const current = await waitFor(() =>
-        need(el.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')),
-      );
-      const [next, confirm] = [...el.querySelectorAll<HTMLInputElement>('input[autocomplete="new-password"]')];
-      typeValue(current, DEMO_PASSWORD);
-      typeValue(next!, 'Velo-Rouge-Tuba-93!');
-      typeValue(confirm!, 'Velo-Rouge-Tuba-93!');
-      return getByRole(el, 'button', 'Valider') as HTMLButtonElement;
+      await fill(el, await waitFor(() => textbox(el, 'Ancien mot de passe')), DEMO_PASSWORD);
+      await fill(el, textbox(el, 'Nouveau mot de passe'), 'Velo-Rouge-Tuba-93!');
+      await fill(el, textbox(el, 'Confirmation du nouveau mot de passe'), 'Velo-Rouge-Tuba-93!');
+      return button(el, 'Valider');
     },
     after: /^status: Votre mot de passe a été changé/,
   },
 ];
 
 describe('focus while a save is pending', () => {
-  afterEach(() => {
-    fixtureCleanup();
-    resetConfig();
-  });
+  sectionTestSetup();
 
   for (const { tag, operation, prepare, after } of CASES) {
     it(`<${tag}>: focus stays on « Valider » while the request runs, one press one request`, async () => {
       const setup: TestBackend = await mockBackend();
-      const el = document.createElement(tag);
+      const el = document.createElement(tag) as ReactiveElement;
       el.setAttribute('api-base', setup.apiBase);
       el.lang = 'fr';
       (await fixture(html`<div></div>`)).append(el);

@@ -2,11 +2,12 @@
  * Server text is isolated from the text around it: a right-to-left override (U+202E) in a display name,
  * title, structure, directory contact or problem detail reorders only itself.
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { SelGeneralInfo } from '../../../src/index.js';
 import { imperfectBackend } from '../../helpers/imperfect-backend.js';
 import { visibleText, waitFor } from '../../helpers/queries.js';
+import { sectionTestSetup } from '../../helpers/section.js';
 
 const RLO = '\u202E';
 
@@ -44,7 +45,7 @@ function drawnInOrder(node: Text, words: string): boolean {
 }
 
 describe('server text, isolated', () => {
-  afterEach(() => fixtureCleanup());
+  sectionTestSetup();
 
   it('sits in its own bidi isolate in « Informations générales »', async () => {
     const { adapter } = imperfectBackend({

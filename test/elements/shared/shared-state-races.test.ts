@@ -2,26 +2,23 @@
  * Races in the account state the sections share: two saves at once, a slow GET answered after a save, an
  * element moved in the page while its save is on its way.
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { SelGeneralInfo, SelRedlist } from '../../../src/index.js';
 import type { SelAdapter, VersionedAccount } from '../../../src/api/adapter.js';
 import { MemoryAdapter } from '../../../src/mocks/memory-adapter.js';
 import { storeFor } from '../../../src/store/account-store.js';
-import { recordEvents } from '../../helpers/events.js';
 import { mockBackend } from '../../helpers/mock-backend.js';
-import { getByRole, visibleText, waitFor } from '../../helpers/queries.js';
+import { visibleText, waitFor } from '../../helpers/queries.js';
+import { button, fill, requestsOf, sectionTestSetup, textbox } from '../../helpers/section.js';
 import { redlistLoaded, redlistSays, saveRedListed } from '../../helpers/redlist-harness.js';
 
 const NEW_SITE = 'https://perso.univ-exemple.fr/claire';
 
 async function saveWebsite(el: SelGeneralInfo): Promise<void> {
-  getByRole(el.shadowRoot!, 'button', 'Modifier… (site web)').click();
-  const field = (await waitFor(() => getByRole(el.shadowRoot!, 'textbox', 'Site web'))) as HTMLInputElement;
-  field.value = NEW_SITE;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  await el.updateComplete;
-  getByRole(el.shadowRoot!, 'button', 'Valider').click();
+  button(el, 'Modifier… (site web)').click();
+  await fill(el, await waitFor(() => textbox(el, 'Site web')), NEW_SITE);
+  button(el, 'Valider').click();
 }
 
 /** A MemoryAdapter whose GETs the test can hold and answer later with what it read when it was asked. */
@@ -41,12 +38,7 @@ function adapterWithHeldGets(backend: MemoryAdapter) {
 }
 
 describe('the shared account state under races', () => {
-  let events: ReturnType<typeof recordEvents>;
-  beforeEach(() => (events = recordEvents()));
-  afterEach(() => {
-    events.stop();
-    fixtureCleanup();
-  });
+  const portal = sectionTestSetup();
 
   it('two sections saved at once both save: the second waits and sends the newer version', async () => {
     const setup = await mockBackend({ latencyMs: 150 });
@@ -64,10 +56,10 @@ describe('the shared account state under races', () => {
     await redlistSays(redlist, 'Votre choix est enregistré');
     await waitFor(() => expect(visibleText(info)).to.contain('enregistré'), 5000);
     expect(visibleText(info)).not.to.contain('modifié ailleurs');
-    expect(events.of('sel-error')).to.deep.equal([]);
+    expect(portal.events.of('sel-error')).to.deep.equal([]);
     const { account } = await setup.backend.getAccount();
     expect([account.redList, account.website]).to.deep.equal([true, NEW_SITE]);
-    const patches = setup.requests.filter((request) => request.method === 'PATCH');
+    const patches = requestsOf(setup, 'PATCH');
     expect(new Set(patches.map((request) => request.headers.get('If-Match'))).size).to.equal(2);
   });
 
@@ -106,6 +98,6 @@ describe('the shared account state under races', () => {
     root.querySelector('#b')!.append(el);
     await waitFor(() => expect(visibleText(el)).to.contain('inscrit(e) en liste rouge'), 5000);
     expect((await setup.backend.getAccount()).account.redList).to.equal(true);
-    expect(events.of('sel-saved').map((event) => event.detail.section)).to.deep.equal(['redList']);
+    expect(portal.events.of('sel-saved').map((event) => event.detail.section)).to.deep.equal(['redList']);
   });
 });
