@@ -7,6 +7,7 @@
  * - the password policy: the per-rule check, the violations a backend answers with, the checklist;
  * - the zxcvbn strength scorer with the same dictionaries as the meter, loaded on first use per language;
  * - the website check (http(s) only, bounded length, normalised as it is stored).
+ * - the phone list check (at most ten numbers, each valid, none twice), numbers stored in E.164.
  */
 export * from './contract/schemas.js';
 export * from './contract/request-schemas.js';
@@ -40,3 +41,4 @@ export {
   type StrengthScorer,
 } from './validation/password-strength.js';
 export { checkWebsite, MAX_WEBSITE_LENGTH, type WebsiteCheck, type WebsiteProblem } from './validation/website.js';
+export { checkPhones, MAX_PHONES, type PhoneFieldError } from './validation/phone.js';

@@ -1,4 +1,4 @@
-/** Defines `<sel-phones>`. The phone number rules it needs are downloaded when the first one connects. */
+/** Defines `<sel-phones>`. The phone number rules it needs are downloaded when « Modifier… » is hovered, focused or pressed. */
 import { SelPhones } from './elements/phones/sel-phones.js';
 import { defineElement } from './elements/shared/define.js';
 

@@ -74,7 +74,7 @@ function withAccount(change: Partial<Account>): MemoryAdapterOptions {
   return { account: { ...demoAccount(), ...change } };
 }
 
-/** The numbers are on screen (the rules downloaded), « Modifier… » with them. */
+/** The numbers are on screen, « Modifier… » with them. */
 async function loaded({ canvasElement }: Context): Promise<ShadowRoot> {
   const root = await shadowOf(canvasElement, TAG);
   await waitForRole(root, 'button', EDIT);
@@ -203,10 +203,10 @@ export const RulesUnavailable: Story = {
   ...story('rules-unavailable'),
   tags: ['expect-console-error', '!autodocs'],
   beforeEach: () => {
-    const download = SelPhones.loadPhoneTools;
-    SelPhones.loadPhoneTools = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const download = SelPhones.loadPhoneRules;
+    SelPhones.loadPhoneRules = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
     return () => {
-      SelPhones.loadPhoneTools = download;
+      SelPhones.loadPhoneRules = download;
     };
   },
   play: async (context) => {

@@ -4,7 +4,10 @@
  * Validation runs on libphonenumber-js `/core` fed with phone-metadata.ts: Google's full rules (real number
  * ranges and types) for France, its overseas regions, the neighbours and a few frequent countries, and the
  * pattern-and-length rules for every other region. A number from anywhere can thus be saved, and a typo in a
- * French number is still caught. Sizes and the reasons: scripts/bench-phone-size.ts and the README.
+ * French number is still caught. The sizes and the reasons: docs/performance.md.
+ *
+ * The list rule (at most MAX_PHONES numbers, each valid, none twice) is here too, once for the element, the
+ * mock backend and the reference server (which reads it through `sel-widgets/core`).
  */
 import {
   AsYouType,
@@ -16,7 +19,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import mobileExamples from 'libphonenumber-js/examples.mobile.json';
-import type { PhoneType } from '../contract/schemas.js';
+import type { Phone, PhoneType } from '../contract/schemas.js';
 import metadata from './phone-metadata.js';
 
 export type PhoneProblem = 'empty' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid_for_region';
@@ -297,4 +300,51 @@ export function typeMismatch(e164: string, type: PhoneType): TypeMismatch | null
   if (type === 'fax' && kind === 'mobile') return 'mobile_as_fax';
   if (type === 'mobile' && (kind === 'fixed' || kind === 'other')) return 'fixed_as_mobile';
   return null;
+}
+
+/** The contract's limit on a person's numbers. */
+export const MAX_PHONES = 10;
+
+/** Why a list of numbers cannot be stored, as a server's 422 names it. */
+export interface PhoneFieldError {
+  readonly field: 'phones' | `phones[${number}].number`;
+  readonly code: 'too_many' | 'invalid_number' | 'duplicate';
+}
+
+/**
+ * What is wrong with a list of numbers, each already read (parsePhone): more than MAX_PHONES, a number that
+ * is not valid, a number already in the list (however written: the second one is the duplicate). Empty
+ * when the list may be stored.
+ */
+export function phoneListErrors(numbers: readonly ParsedPhone[]): PhoneFieldError[] {
+  const errors: PhoneFieldError[] = [];
+  if (numbers.length > MAX_PHONES) errors.push({ field: 'phones', code: 'too_many' });
+  const seen = new Set<string>();
+  numbers.forEach((number, index) => {
+    const field = `phones[${index}].number` as const;
+    if (!number.ok) errors.push({ field, code: 'invalid_number' });
+    else if (seen.has(number.e164)) errors.push({ field, code: 'duplicate' });
+    else seen.add(number.e164);
+  });
+  return errors;
+}
+
+/**
+ * The list as a server stores it, each number in E.164, or the field errors it refuses it with. A number
+ * without a country code is read as dialled from `defaultRegion` (France unless said otherwise).
+ */
+export function checkPhones(
+  phones: readonly Phone[],
+  defaultRegion: string = DEFAULT_REGION,
+): { ok: true; phones: Phone[] } | { ok: false; errors: PhoneFieldError[] } {
+  const numbers = phones.map((phone) => parsePhone(phone.number, defaultRegion));
+  const errors = phoneListErrors(numbers);
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    phones: phones.map((phone, index) => {
+      const number = numbers[index];
+      return { type: phone.type, number: number?.ok ? number.e164 : phone.number };
+    }),
+  };
 }

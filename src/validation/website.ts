@@ -1,8 +1,7 @@
 /**
- * The personal website (`labeledURI`): checking what a person types before any request (showing what the
- * server sends is website-display.ts). Pure functions (no DOM, no Lit) so they are unit-tested in isolation
- * and usable by any adapter or backend-side check. Only the edit form needs this module: it travels in the
- * chunk `<sel-general-info>` downloads on « Modifier… », so it shares no module with the view.
+ * The personal website (`labeledURI`): checking what a person types before any request (`checkWebsite`), and
+ * showing what the server sends (`safeWebsiteHref`, `displayWebsite`). Pure functions (no DOM, no Lit), usable
+ * by any adapter or backend-side check; the view's link and the form's check share their rules here.
  *
  * What `checkWebsite` sends: the WHATWG serialisation of the URL (`URL.href`), which is what every browser
  * will actually request, so the directory stores one unambiguous form: scheme and host in lower case, the
@@ -174,5 +173,63 @@ function decodeReadable(encoded: string): string {
     return READABLE.test(character) ? character : encoded;
   } catch {
     return encoded;
+  }
+}
+
+/** Characters that are shown percent-encoded by `displayWebsite` because they cannot be seen or reorder text. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/**
+ * For rendering a server value as a link: the href when the value is an http(s) URL, else undefined
+ * (render as plain text).
+ */
+export function safeWebsiteHref(value: string | null | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  // Stricter than the parser on purpose: a server value in any other shape (`http:/x`, `HTTP:\\x`, a tab
+  // inside the host) would lead somewhere other than what its text shows, so it stays plain text.
+  if (!/^https?:\/\//i.test(text) || FORBIDDEN_INSIDE.test(text)) return undefined;
+  const url = parseUrl(text);
+  if (url === undefined || !WEB_PROTOCOLS.has(url.protocol) || url.hostname === '') return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
+  return url.href;
+}
+
+/**
+ * What to show a person: the URL with its host in punycode when it has non-ASCII (homoglyph defence), else
+ * as given.
+ */
+export function displayWebsite(value: string): string {
+  let shown = value;
+  const authority = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#\\]*)/i.exec(value);
+  if (authority?.[1] !== undefined && authority[2] !== undefined) {
+    const whole = authority[2];
+    const at = whole.lastIndexOf('@');
+    const userInfo = whole.slice(0, at + 1);
+    const hostAndPort = whole.slice(at + 1);
+    const port = /:\d*$/.exec(hostAndPort)?.[0] ?? '';
+    const host = hostAndPort.slice(0, hostAndPort.length - port.length);
+    if (/\P{ASCII}/u.test(host)) {
+      shown = `${authority[1]}${userInfo}${asciiHost(host)}${port}${value.slice(authority[0].length)}`;
+    }
+  }
+  // Invisible and direction-changing characters are shown as their percent-encoding, so that what a
+  // person reads is every character there is.
+  return shown.replace(INVISIBLE, escapeCharacter);
+}
+
+function asciiHost(host: string): string {
+  const parsed = parseUrl(`http://${host}/`);
+  if (parsed !== undefined && parsed.hostname !== '') return parsed.hostname;
+  // Not a valid international name: show every non-ASCII character encoded, so it cannot pass for ASCII.
+  return host.replace(/\P{ASCII}/gu, escapeCharacter);
+}
+
+function escapeCharacter(character: string): string {
+  try {
+    return encodeURIComponent(character);
+  } catch {
+    // A lone surrogate has no UTF-8 form: show the replacement character, encoded.
+    return '%EF%BF%BD';
   }
 }

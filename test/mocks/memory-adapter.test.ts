@@ -44,7 +44,7 @@ describe('MemoryAdapter (the semantics of the HTTP contract)', () => {
       adapter.updateAccount(
         {
           phones: [
-            { type: 'office', number: '0549454999' },
+            { type: 'office', number: '05 49' },
             { type: 'mobile', number: '+33612345678' },
             { type: 'fax', number: '+33612345678' },
           ],

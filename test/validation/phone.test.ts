@@ -5,6 +5,8 @@ import mobileExamples from 'libphonenumber-js/examples.mobile.json';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import minMetadata from 'libphonenumber-js/metadata.min.json';
 import {
+  MAX_PHONES,
+  checkPhones,
   exampleNumber,
   formatAsYouType,
   formatAsYouTypeAt,
@@ -12,6 +14,7 @@ import {
   isSupportedRegion,
   normalizeRegion,
   parsePhone,
+  phoneListErrors,
   typeMismatch,
   type PhoneKind,
   type PhoneProblem,
@@ -349,6 +352,64 @@ describe('typeMismatch', () => {
     it(`warns ${String(warning)} for ${e164} as ${type}`, () => {
       expect(typeMismatch(e164, type)).to.equal(warning);
     });
+  });
+});
+
+describe('the list rule: at most ten numbers, each valid, none twice', () => {
+  it('stores every number in E.164, reading one without a country code as French', () => {
+    expect(
+      checkPhones([
+        { type: 'office', number: '05 49 45 30 00' },
+        { type: 'mobile', number: '+33 6 12 34 56 78' },
+        { type: 'other', number: '+41 22 123 45 67' },
+      ]),
+    ).to.deep.equal({
+      ok: true,
+      phones: [
+        { type: 'office', number: '+33549453000' },
+        { type: 'mobile', number: '+33612345678' },
+        { type: 'other', number: '+41221234567' },
+      ],
+    });
+    expect(checkPhones([])).to.deep.equal({ ok: true, phones: [] });
+    expect(checkPhones([{ type: 'office', number: '0262 16 12 34' }], 'RE')).to.deep.include({ ok: true });
+  });
+
+  it('names each number that is not valid, and the second of the same number however written', () => {
+    expect(
+      checkPhones([
+        { type: 'office', number: '+33 1 23' },
+        { type: 'mobile', number: '+33612345678' },
+        { type: 'fax', number: '06 12 34 56 78' },
+        { type: 'other', number: 'poste 12' },
+        { type: 'other', number: '' },
+      ]),
+    ).to.deep.equal({
+      ok: false,
+      errors: [
+        { field: 'phones[0].number', code: 'invalid_number' },
+        { field: 'phones[2].number', code: 'duplicate' },
+        { field: 'phones[3].number', code: 'invalid_number' },
+        { field: 'phones[4].number', code: 'invalid_number' },
+      ],
+    });
+  });
+
+  it(`refuses more than ${MAX_PHONES} numbers as a whole`, () => {
+    const phones = Array.from({ length: MAX_PHONES + 1 }, (_, i) => ({
+      type: 'other' as const,
+      number: `+335494549${10 + i}`,
+    }));
+    expect(checkPhones(phones)).to.deep.equal({ ok: false, errors: [{ field: 'phones', code: 'too_many' }] });
+    expect(checkPhones(phones.slice(0, MAX_PHONES))).to.deep.include({ ok: true });
+  });
+
+  it('judges numbers already read, as the form reads its rows', () => {
+    const read = ['05 49 45 49 99', '0549454999', 'abc'].map((text) => parsePhone(text, 'FR'));
+    expect(phoneListErrors(read)).to.deep.equal([
+      { field: 'phones[1].number', code: 'duplicate' },
+      { field: 'phones[2].number', code: 'invalid_number' },
+    ]);
   });
 });
 

@@ -1,15 +1,13 @@
 /**
- * The rows of the phone form and what is wrong with them: pure functions over plain data, so that the
- * rules (empty rows dropped, duplicates refused, type mismatches only warned about, at most ten numbers,
- * the server's `phones[i].number` errors landing on the row that was sent i-th) are tested without a DOM.
+ * The rows of the phone form and what is wrong with them: pure functions over plain data, so that what the
+ * form decides (empty rows dropped, the list rule of src/validation/phone.ts on the others, type mismatches
+ * only warned about, the server's `phones[i].number` errors landing on the row that was sent i-th) is tested
+ * without a DOM. The rules come as an argument: they are downloaded when editing starts.
  */
 import type { FieldError } from '../../api/errors.js';
 import type { Phone, PhoneType } from '../../contract/schemas.js';
 import type { PhoneProblem, TypeMismatch } from '../../validation/phone.js';
-import type { PhoneTools } from './loader.js';
-
-/** The contract's limit; the server answers `too_many` beyond it. */
-export const MAX_PHONES = 10;
+import type { PhoneRules } from './rules-download.js';
 
 export interface PhoneRow {
   /** Stable across renders and removals: ids, focus and server errors follow the row, not its position. */
@@ -30,69 +28,71 @@ export type RowError =
   | { code: 'server' };
 
 export interface RowCheck {
-  /** An empty row is dropped on save: the form's hint says so. */
+  /** An empty row is dropped on save: the form's help says so. */
   empty: boolean;
-  /** The number in E.164, when the row is valid. */
-  e164?: string;
   error?: RowError;
   /** Not blocking: people do forward faxes to mobiles. */
   warning?: TypeMismatch;
+}
+
+export interface RowsCheck {
+  /** One per row, in order. */
+  rows: RowCheck[];
+  /** How many numbers must go before the list can be saved; 0 when it fits. */
+  excess: number;
+  /** What « Valider » sends when no row has an error: the numbers of the rows not empty, in E.164. */
+  phones: Phone[];
+  /** The row each sent number comes from, in order: where the server's `phones[i]` lands. */
+  sentKeys: number[];
 }
 
 /** Rows for the numbers the server holds, written as people read them in `region`. */
 export function rowsFromPhones(
   phones: readonly Phone[],
   region: string,
-  tools: PhoneTools,
+  rules: PhoneRules,
   nextKey: () => number,
 ): PhoneRow[] {
   return phones.map((phone) => ({
     key: nextKey(),
     type: phone.type,
-    draft: tools.formatPhoneForDisplay(phone.number, region),
+    draft: rules.formatPhoneForDisplay(phone.number, region),
     // A stored number that does not validate is flagged as soon as the form opens: nobody is typing it.
     showFeedback: true,
   }));
 }
 
-export function checkRows(rows: readonly PhoneRow[], region: string, tools: PhoneTools): RowCheck[] {
-  const firstRowOf = new Map<string, number>();
-  return rows.map((row, index): RowCheck => {
-    const parsed = tools.parsePhone(row.draft, region);
-    if (!parsed.ok) {
-      const { problem } = parsed;
-      return problem === 'empty' ? { empty: true } : { empty: false, error: { code: problem } };
-    }
-    const check: RowCheck = { empty: false, e164: parsed.e164 };
-    const mismatch = tools.typeMismatch(parsed.e164, row.type);
+/** The position in the list of `phones[i].number`. */
+const LIST_INDEX = /^phones\[(\d+)\]/;
+
+export function checkRows(rows: readonly PhoneRow[], region: string, rules: PhoneRules): RowsCheck {
+  const read = rows.map((row) => ({ row, number: rules.parsePhone(row.draft, region) }));
+  // The list rule, on what a save would send (the rows not empty): the count, and which number repeats.
+  const filled = read.filter(({ number }) => number.ok || number.problem !== 'empty');
+  const listErrors = rules.phoneListErrors(filled.map(({ number }) => number));
+  const duplicates = new Set(
+    listErrors
+      .filter((error) => error.code === 'duplicate')
+      .map((error) => filled[Number(LIST_INDEX.exec(error.field)?.[1])]?.row.key),
+  );
+  const firstRowOf = (e164: string) => 1 + read.findIndex(({ number }) => number.ok && number.e164 === e164);
+  const checks = read.map(({ row, number }): RowCheck => {
+    if (!number.ok)
+      return number.problem === 'empty' ? { empty: true } : { empty: false, error: { code: number.problem } };
+    const check: RowCheck = { empty: false };
+    const mismatch = rules.typeMismatch(number.e164, row.type);
     if (mismatch) check.warning = mismatch;
-    const first = firstRowOf.get(parsed.e164);
-    if (first !== undefined) check.error = { code: 'duplicate', row: first + 1 };
-    else firstRowOf.set(parsed.e164, index);
-    if (!check.error && row.serverError) check.error = { code: 'server' };
+    if (duplicates.has(row.key)) check.error = { code: 'duplicate', row: firstRowOf(number.e164) };
+    else if (row.serverError) check.error = { code: 'server' };
     return check;
   });
-}
-
-/** How many numbers must go before the list can be saved; 0 when it fits. */
-export function excessCount(checks: readonly RowCheck[]): number {
-  return Math.max(0, checks.filter((check) => !check.empty).length - MAX_PHONES);
-}
-
-/** The list to send, and which row each sent number came from (to place the server's field errors). */
-export function phonesToSave(
-  rows: readonly PhoneRow[],
-  checks: readonly RowCheck[],
-): { phones: Phone[]; sentKeys: number[] } {
-  const phones: Phone[] = [];
-  const sentKeys: number[] = [];
-  rows.forEach((row, index) => {
-    const e164 = checks[index]?.e164;
-    if (e164 === undefined) return;
-    phones.push({ type: row.type, number: e164 });
-    sentKeys.push(row.key);
-  });
-  return { phones, sentKeys };
+  const valid = filled.flatMap(({ row, number }) => (number.ok ? [{ row, e164: number.e164 }] : []));
+  return {
+    rows: checks,
+    excess: listErrors.some((error) => error.code === 'too_many') ? filled.length - rules.MAX_PHONES : 0,
+    phones: valid.map(({ row, e164 }) => ({ type: row.type, number: e164 })),
+    sentKeys: valid.map(({ row }) => row.key),
+  };
 }
 
 export function samePhones(a: readonly Phone[], b: readonly Phone[]): boolean {

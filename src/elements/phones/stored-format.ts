@@ -1,6 +1,6 @@
 /**
  * The view's writing of a stored number, without the phone rules: the numbers the server sends are E.164,
- * so the view can show them at once, and the rules (34 kB) are only downloaded when editing starts.
+ * so the view can show them at once, and the rules (34.5 kB brotli) are only downloaded for editing.
  *
  * The French numbering plan is written exactly as the rules write it (a test compares both on every range):
  * nationally in a region of the same calling code (`05 49 45 49 99`, `0 800 12 34 56`, `0262 12 34 56`),
@@ -44,8 +44,26 @@ const READ_BACK_AS_ANOTHER: Readonly<Record<string, RegExp>> = {
 };
 
 /**
- * A stored number as the view shows it in `region` (capitals, see view-region.ts); `undefined` when it is
- * not E.164 (then shown as it is, not linked).
+ * The region the view writes numbers for, known without the phone rules: `default-region` in capitals when
+ * it names a region, `FR` otherwise (as the rules do). A region is known when the browser can name it
+ * (Unicode CLDR); `ZZ`, CLDR's "unknown region", is not one.
+ */
+export function viewRegion(defaultRegion: string | null | undefined): string {
+  const code = (defaultRegion ?? '').trim().toUpperCase();
+  return isKnownRegion(code) ? code : 'FR';
+}
+
+let regionNames: Intl.DisplayNames | undefined;
+
+export function isKnownRegion(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false;
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  return regionNames.of(code) !== undefined;
+}
+
+/**
+ * A stored number as the view shows it in `region` (in capitals, as viewRegion gives it); `undefined` when
+ * it is not E.164 (then shown as it is, not linked).
  */
 export function formatStoredPhone(number: string, region: string): string | undefined {
   const digits = E164.exec(number)?.[1];

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Account } from '../../contract/schemas.js';
-import { MAX_LINKED_WEBSITE_LENGTH, safeWebsiteHref } from '../../validation/website-display.js';
+import { MAX_WEBSITE_LENGTH, safeWebsiteHref } from '../../validation/website.js';
 import { mailtoHref } from './mailto.js';
 import { serverText } from './server-text.js';
 
@@ -19,7 +19,7 @@ export function renderDirectoryHint(
   const mailto = mailtoHref(email);
   const url = contact?.url;
   // A link longer than any a person could have typed is the backend's mistake: never followed.
-  const href = mailto ?? (url && url.length <= MAX_LINKED_WEBSITE_LENGTH ? safeWebsiteHref(url) : undefined);
+  const href = mailto ?? (url && url.length <= MAX_WEBSITE_LENGTH ? safeWebsiteHref(url) : undefined);
   const name = contact?.name?.trim();
   const label = name || (mailto ? email : undefined) || msg('common.directoryContactLink');
   return html`<p class="hint" part="hint">

@@ -17,12 +17,10 @@ function watchLangChanges(): void {
 }
 
 /**
- * Building an `Intl.DateTimeFormat` costs about a millisecond, and formatting a date a fraction of one; the
- * dates are formatted at every render, hence at every keystroke in a password field (scripts/bench-render.ts):
- * one formatter per language, built once, and each date formatted once.
+ * Building an `Intl.DateTimeFormat` costs about a millisecond and the dates are formatted at every render,
+ * hence at every keystroke in a password field: one formatter per language, built once.
  */
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();
-const formattedDates = new Map<string, string>();
 
 function dateFormat(language: Language): Intl.DateTimeFormat {
   let format = dateFormats.get(language);
@@ -115,15 +113,7 @@ export class LocaleController implements ReactiveController {
   }
 
   formatDate(iso: string): string {
-    const key = `${this.current} ${iso}`;
-    let formatted = formattedDates.get(key);
-    if (formatted === undefined) {
-      const date = new Date(iso);
-      formatted = Number.isNaN(date.getTime()) ? iso : dateFormat(this.current).format(date);
-      // An account has a handful of dates; the bound only guards a page that shows many accounts in turn.
-      if (formattedDates.size >= 64) formattedDates.clear();
-      formattedDates.set(key, formatted);
-    }
-    return formatted;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : dateFormat(this.current).format(date);
   }
 }

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatStoredPhone } from '../../../src/elements/phones/stored-format.js';
-import { isKnownRegion, viewRegion } from '../../../src/elements/phones/view-region.js';
+import { formatStoredPhone, isKnownRegion, viewRegion } from '../../../src/elements/phones/stored-format.js';
 import { formatPhoneForDisplay, parsePhone } from '../../../src/validation/phone.js';
 import metadata from '../../../src/validation/phone-metadata.js';
 
