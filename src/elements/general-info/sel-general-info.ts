@@ -5,8 +5,7 @@ import type { SelError } from '../../api/errors.js';
 import type { AccountField } from '../../contract/read-account.js';
 import type { Account, Section } from '../../contract/schemas.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { checkWebsite } from '../../validation/website.js';
-import { MAX_LINKED_WEBSITE_LENGTH, displayWebsite, safeWebsiteHref } from '../../validation/website-display.js';
+import { MAX_WEBSITE_LENGTH, checkWebsite, displayWebsite, safeWebsiteHref } from '../../validation/website.js';
 import { ButtonPress } from '../shared/button-press.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
@@ -147,7 +146,7 @@ export class SelGeneralInfo extends SelSection {
   private renderWebsite(account: Account): TemplateResult {
     const website = account.website?.trim() ? account.website : null;
     // A link longer than any the form accepts is the backend's mistake: shown cut, never followed.
-    const href = website && website.length <= MAX_LINKED_WEBSITE_LENGTH ? safeWebsiteHref(website) : undefined;
+    const href = website && website.length <= MAX_WEBSITE_LENGTH ? safeWebsiteHref(website) : undefined;
     // A value the server sends that is not an http(s) URL is shown, never followed.
     const value = website
       ? href
