@@ -49,7 +49,6 @@ const SERVER_REQUIRED = [
   'README.md',
   'LICENSE',
   'dist/main.js',
-  'node-flags.json',
   ...['public', 'seed', 'ldap'].flatMap((dir) => readdirSync(join(serverDir, dir)).map((name) => `${dir}/${name}`)),
 ];
 const SERVER_FORBIDDEN = [/^(src|test|bench)\//, /\.ts$/, /\.map$/, /(^|\/)tsconfig[^/]*\.json$/];

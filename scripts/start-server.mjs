@@ -3,7 +3,7 @@
 // server with the embedded file store (data in .data/) and the dev login, the elements talking to it over
 // real HTTP. Any SEL_* variable set in the environment wins over these defaults.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function newestMtime(path) {
@@ -42,8 +42,6 @@ const env = {
 console.log(
   `« Mon compte » on http://${env.SEL_LISTEN}/ (dev login as ${env.SEL_DEV_USER ?? 'cmartin'}, data in ${env.SEL_DATA_DIR}/)`,
 );
-// Node's flags for the server, as the documented commands and systemd unit run it (why: docs/performance.md).
-const nodeFlags = JSON.parse(readFileSync('server/node-flags.json', 'utf8'));
-const server = spawn(process.execPath, [...nodeFlags, 'server/dist/main.js'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['server/dist/main.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -4,19 +4,16 @@
  * every zod schema a module builds, so the first module would carry these for nothing.
  */
 import * as z from 'zod/mini';
-import { phoneSchema } from './schemas.js';
+import { phoneSchema, type AccountPatch, type PasswordChange } from './schemas.js';
 
 /** The body of a `PATCH /account`: exactly one of the three editable parts. */
 export const accountPatchSchema = z.union([
   z.strictObject({ website: z.nullable(z.string()) }),
   z.strictObject({ phones: z.array(phoneSchema) }),
   z.strictObject({ redList: z.boolean() }),
-]);
+]) satisfies z.ZodMiniType<AccountPatch>;
 
 export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string(),
   newPassword: z.string(),
-});
-
-export type AccountPatch = z.infer<typeof accountPatchSchema>;
-export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+}) satisfies z.ZodMiniType<PasswordChange>;

@@ -93,9 +93,15 @@ export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 export type Structure = z.infer<typeof structureSchema>;
 export type DirectoryContact = z.infer<typeof directoryContactSchema>;
 export type Account = z.infer<typeof accountSchema>;
-// The request bodies live in request-schemas.ts: the elements send them but never parse them, and zod's
-// schemas stay in a bundle once built, used or not, so the first module leaves them out.
-export type { AccountPatch, PasswordChange } from './request-schemas.js';
+// The request bodies' schemas live in request-schemas.ts, which checks them against these two types: the
+// elements send the bodies but never parse them, and zod's schemas stay in a bundle once built, used or not,
+// so the first module leaves them out.
+/** The body of a `PATCH /account`: exactly one of the three editable parts. */
+export type AccountPatch = Pick<Account, 'website'> | Pick<Account, 'phones'> | Pick<Account, 'redList'>;
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
 export type Problem = z.infer<typeof problemSchema>;
 /** The editable parts of the account, as named in `sel-saved` and `sel-error` events. */
 export type Section = 'website' | 'phones' | 'redList' | 'password';

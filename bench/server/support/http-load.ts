@@ -4,7 +4,7 @@
  * as a browser tab: the lean keep-alive one (`keep-alive-load.ts`, the default) or autocannon.
  */
 import autocannon, { type RequestContext } from 'autocannon';
-import { BrowserLikeClient } from '../../../server/test/helpers/browser-like-client.js';
+import { BrowserLikeClient } from '../../../server/test/support/browser-like-client.js';
 import type { Instance } from './instance-process.js';
 import { keepAliveLoad, quantile, type Answer, type OutgoingRequest } from './keep-alive-load.js';
 

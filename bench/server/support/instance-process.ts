@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../../server/test/helpers/test-server.js';
+import { freePort } from '../../../server/test/support/free-port.js';
 import { processCpuSeconds } from './cpu-time.js';
 
 export interface Instance {

@@ -9,6 +9,7 @@
  * Only what opened is remembered (a forged value is checked again each time), and the memory is bounded.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { BoundedMap } from '../bounded-map.js';
 
 export interface SessionData {
   uid: string;
@@ -36,7 +37,7 @@ export interface OpenedSession {
 export class SessionSealer {
   private readonly keys: Buffer[];
   private readonly additionalData: Buffer;
-  private readonly opened = new Map<string, OpenedSession>();
+  private readonly opened = new BoundedMap<string, OpenedSession>(REMEMBERED_VALUES);
 
   constructor(secrets: readonly string[], cookieName: string) {
     if (secrets.length === 0) throw new Error('at least one session key is needed');
@@ -57,11 +58,7 @@ export class SessionSealer {
     const remembered = this.opened.get(value);
     if (remembered) return remembered;
     const opened = this.decrypt(value);
-    if (opened) {
-      // Oldest first in a Map: when full, the value remembered longest ago goes.
-      if (this.opened.size >= REMEMBERED_VALUES) this.opened.delete(this.opened.keys().next().value!);
-      this.opened.set(value, opened);
-    }
+    if (opened) this.opened.set(value, opened);
     return opened;
   }
 

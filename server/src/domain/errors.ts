@@ -4,6 +4,7 @@
  * ever carries a password, a phone number or any other value the person typed.
  */
 import type { FieldError } from './field-error.js';
+import type { PatchSection } from './patch-section.js';
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
@@ -23,7 +24,7 @@ export class StaleVersionError extends DomainError {
 export class NotEditableError extends DomainError {
   readonly status = 403;
   readonly code = 'not_editable';
-  constructor(readonly section: 'website' | 'phones' | 'redList') {
+  constructor(readonly section: PatchSection) {
     super(`The ${section} is not editable here.`);
   }
 }

@@ -6,7 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import helmet from 'helmet';
 import type { Config } from '../config/config.js';
 import type { AccountStore } from '../store/account-store.js';
 import type { SharedState } from '../shared-state/shared-state.js';
@@ -15,7 +17,7 @@ import { AccountService } from '../service/account-service.js';
 import type { ScorerLoader } from '../service/password-rules.js';
 import { SessionManager } from './session.js';
 import { installErrorHandlers } from './error-handler.js';
-import { installSecurityHeaders, securityHeaders } from './security-headers.js';
+import { helmetOptions } from './security-headers.js';
 import { sendProblem } from './problem.js';
 import { defaultAssetsDir, installStaticFiles } from './static-files.js';
 import { loggerOptions } from './logger-options.js';
@@ -58,6 +60,9 @@ export const MAX_CONNECTIONS = 2_000;
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const requestTimeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const securityHeaders = helmetOptions(config);
+  // For the answers no hook sees (below): the middleware @fastify/helmet runs, with the same options.
+  const setSecurityHeaders = helmet(securityHeaders);
   const app = Fastify({
     ...(deps.loggerInstance
       ? { loggerInstance: deps.loggerInstance }
@@ -74,15 +79,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       headersTimeout: requestTimeoutMs,
       connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs / 4),
     },
-    // Errors Fastify meets before routing (a path that is not valid UTF-8) skip the hooks that set the
-    // security headers: dress them like every other answer.
-    frameworkErrors: (_error, _request, reply) => {
-      reply.headers(securityHeaders(config));
+    // Errors Fastify meets before routing (a path that is not valid UTF-8) skip the hooks, helmet's
+    // included: dress them like every other answer.
+    frameworkErrors: (_error, request, reply) => {
+      setSecurityHeaders(request.raw, reply.raw, () => undefined);
       sendProblem(reply, 400, 'bad_request', 'The request is not one the contract allows.');
     },
   });
   app.server.maxConnections = deps.maxConnections ?? MAX_CONNECTIONS;
-  // Set as the request arrives, with a callback rather than a promise: the cheapest hook Fastify runs.
+  // Every answer names its request, problems included: what a person reports is found in the log.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
     done();
@@ -100,7 +105,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // The monitoring hosts read the metrics and why a readiness check fails; nobody else sees either.
   const monitoring = new AddressList(config.metricsFrom);
   installMetrics(app, monitoring);
-  installSecurityHeaders(app, config);
+  await app.register(fastifyHelmet, securityHeaders);
   await app.register(cookie);
   // With Redis, the per-address limits are counted there too, so that every instance sees the same count.
   // If Redis fails, the per-address limit is skipped rather than failing every request: the per-account

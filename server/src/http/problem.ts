@@ -2,7 +2,7 @@
  * Every error leaves the server as `application/problem+json` (RFC 9457) with the contract's `code`.
  * `detail` is fixed English text chosen here, never a value from the request.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FieldError } from '../domain/field-error.js';
 
 const TITLES: Record<number, string> = {
@@ -43,4 +43,26 @@ export function sendProblem(
     .header('Cache-Control', 'no-store')
     .type('application/problem+json')
     .send(JSON.stringify(body));
+}
+
+/** 405 with `Allow` for the methods a resource does not have (OPTIONS answers the CORS preflight). */
+export function refuseOtherMethods(app: FastifyInstance, url: string, allowed: string[]): void {
+  const all = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  app.route({
+    method: all.filter((method) => !allowed.includes(method)),
+    url,
+    handler: (request, reply) =>
+      sendProblem(
+        reply.header('Allow', allowed.join(', ')),
+        405,
+        'method_not_allowed',
+        'This method is not allowed here.',
+      ),
+  });
+  app.options(url, (_request, reply) =>
+    reply
+      .code(204)
+      .header('Allow', [...allowed, 'OPTIONS'].join(', '))
+      .send(),
+  );
 }

@@ -25,9 +25,6 @@ declare module 'fastify' {
  */
 export const REFRESH_AFTER_MS = 60_000;
 
-/** Peers whose trust is remembered: the proxies and, in a mistaken setup, whoever else connects. */
-const REMEMBERED_PEERS = 1_000;
-
 export function cookieNameFor(config: Config): string {
   // `__Host-`: the browser keeps it to this exact origin, https only, path /.
   return config.secure ? '__Host-sel-session' : 'sel-session';
@@ -39,7 +36,6 @@ export class SessionManager {
   readonly cookieName: string;
   private readonly sealer: SessionSealer;
   private readonly trusted: AddressList;
-  private readonly trustedPeers = new Map<string, boolean>();
 
   constructor(
     private readonly config: Config,
@@ -113,21 +109,10 @@ export class SessionManager {
 
   /** The user a trusted proxy names; `undefined` when the header is absent or the peer is not trusted. */
   private proxiedUser(request: FastifyRequest): string | undefined {
-    if (!this.isTrustedPeer(request.socket.remoteAddress ?? '')) return undefined;
+    if (!this.trusted.has(request.socket.remoteAddress ?? '')) return undefined;
     const value = request.headers[this.config.authHeader];
     const user = Array.isArray(value) ? undefined : value?.trim();
     return user ? user : undefined;
-  }
-
-  /** Whether the proxy list holds this peer; remembered per address, as a connection sends many requests. */
-  private isTrustedPeer(peer: string): boolean {
-    let trusted = this.trustedPeers.get(peer);
-    if (trusted === undefined) {
-      trusted = this.trusted.has(peer);
-      if (this.trustedPeers.size >= REMEMBERED_PEERS) this.trustedPeers.clear();
-      this.trustedPeers.set(peer, trusted);
-    }
-    return trusted;
   }
 
   /**

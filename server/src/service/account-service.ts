@@ -13,6 +13,7 @@ import {
   PolicyViolationError,
   RateLimitedError,
 } from '../domain/errors.js';
+import { patchSection } from '../domain/patch-section.js';
 import { normaliseWebsite } from './check-website.js';
 import { normalisePhones } from './check-phones.js';
 import { passwordViolations, type ScorerLoader } from './password-rules.js';
@@ -22,13 +23,6 @@ export interface AccountServiceOptions {
   maxPasswordFailures: number;
   passwordFailureWindowMs: number;
   loadScorer?: ScorerLoader;
-}
-
-/** Which part a patch changes: the `section` of events and audit lines. */
-export function patchSection(patch: AccountPatch): 'website' | 'phones' | 'redList' {
-  if ('website' in patch) return 'website';
-  if ('phones' in patch) return 'phones';
-  return 'redList';
 }
 
 export class AccountService {

@@ -3,6 +3,7 @@
  * (and by a timer that does not keep the process alive), so memory stays bounded by what is live.
  */
 import type { SharedState } from './shared-state.js';
+import { BoundedMap } from '../bounded-map.js';
 import { READY, type Readiness } from '../health/readiness.js';
 
 interface Counter {
@@ -24,7 +25,7 @@ export const ENDED_SESSIONS_REMEMBERED = 100_000;
 
 export class MemorySharedState implements SharedState {
   private readonly counters = new Map<string, Counter>();
-  private readonly endedSessions = new Map<string, number>();
+  private readonly endedSessions = new BoundedMap<string, number>(ENDED_SESSIONS_REMEMBERED);
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly now: () => number = Date.now) {
@@ -48,11 +49,6 @@ export class MemorySharedState implements SharedState {
   }
 
   async endSession(sessionId: string, ttlMs: number): Promise<void> {
-    // Deleted first so that a session ended again moves to the end of the Map's order, oldest first.
-    this.endedSessions.delete(sessionId);
-    if (this.endedSessions.size >= ENDED_SESSIONS_REMEMBERED) {
-      this.endedSessions.delete(this.endedSessions.keys().next().value!);
-    }
     this.endedSessions.set(sessionId, this.now() + ttlMs);
   }
 

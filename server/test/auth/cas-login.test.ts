@@ -6,9 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { freePort, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { FakeCas, logoutRequest } from '../helpers/fake-cas.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { freePort } from '../support/free-port.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { FakeCas, logoutRequest } from '../support/fake-cas.js';
 import { LogSink, SESSION_KEY } from './log-sink.js';
 
 const cas = new FakeCas();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { logoutRequestTicket, parseServiceResponse } from '../../src/auth/cas/cas-protocol.js';
 import { MAX_XML_DEPTH, parseXml } from '../../src/auth/cas/xml.js';
-import { logoutRequest } from '../helpers/fake-cas.js';
+import { logoutRequest } from '../support/fake-cas.js';
 
 const SUCCESS = `<?xml version="1.0"?>
 <cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">

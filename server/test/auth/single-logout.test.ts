@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { FakeCas, logoutRequest } from '../helpers/fake-cas.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { FakeCas, logoutRequest } from '../support/fake-cas.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { authRoutes, SINGLE_LOGOUTS_PER_MINUTE_PER_ADDRESS } from '../../src/http/routes/auth.js';
 import type { SessionManager } from '../../src/http/session.js';

@@ -6,50 +6,30 @@
  * keep the choice and say the session ended, and the page offers to log in again.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { launchChromium } from '../e2e/chromium.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
-import { control } from './page-control.js';
+import { control, launchChromium } from '../e2e/chromium.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { dwhoSeed, startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
 
 let cas: RunningLemonLdap;
 let server: TestServer;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
-let seedDir: string;
-
-/** LemonLDAP::NG's Demo user `dwho` (password `dwho`), with an account in the server's file store. */
-async function seedForDwho(): Promise<string> {
-  const demo = JSON.parse(await readFile(new URL('../../seed/demo-accounts.json', import.meta.url), 'utf8')) as {
-    password: string;
-    account: Record<string, unknown>;
-  }[];
-  const first = demo[0]!;
-  const dwho = {
-    password: 'Tardis-Blue-1963!',
-    account: { ...first.account, uid: 'dwho', displayName: 'Doctor Who', givenName: 'Doctor', surname: 'Who' },
-  };
-  seedDir = await mkdtemp(join(tmpdir(), 'sel-cas-seed-'));
-  const file = join(seedDir, 'accounts.json');
-  await writeFile(file, JSON.stringify([dwho]));
-  return file;
-}
 
 const textOf = (tag: string) =>
   page.$eval(tag, (element) => `${element.shadowRoot?.textContent ?? ''} ${element.textContent ?? ''}`);
 
 before(async () => {
   cas = await startLemonLdap();
-  server = await startTestServer({
-    SEL_AUTH: 'cas',
-    SEL_CAS_URL: cas.casUrl,
-    SEL_SESSION_KEYS: 'a-session-key-for-the-cas-round-trip-test-only',
-    SEL_SEED: await seedForDwho(),
-  });
+  server = await startTestServer(
+    {
+      SEL_AUTH: 'cas',
+      SEL_CAS_URL: cas.casUrl,
+      SEL_SESSION_KEYS: 'a-session-key-for-the-cas-round-trip-test-only',
+    },
+    { seed: await dwhoSeed() },
+  );
   chromium = await launchChromium();
   page = await chromium.browser.newPage();
 });
@@ -58,7 +38,6 @@ after(async () => {
   await chromium?.close();
   await server?.close();
   await cas?.stop();
-  if (seedDir) await rm(seedDir, { recursive: true, force: true });
 });
 
 describe('CAS login and single logout through a real CAS server', () => {

@@ -12,17 +12,15 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, recordingPage } from '../e2e/chromium.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
-import { control } from './page-control.js';
+import { control, launchChromium, recordingPage } from '../e2e/chromium.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { dwhoSeed, startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
 
 /** The library as `npm run build:standalone` writes it: the portal serves a copy of this folder. */
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
@@ -34,23 +32,6 @@ let portal: Server;
 let portalUrl: string;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
-let seedDir: string;
-
-/** LemonLDAP::NG's Demo user `dwho` (password `dwho`), with an account in the server's file store. */
-async function seedForDwho(): Promise<string> {
-  const demo = JSON.parse(await readFile(new URL('../../seed/demo-accounts.json', import.meta.url), 'utf8')) as {
-    password: string;
-    account: Record<string, unknown>;
-  }[];
-  const dwho = {
-    password: 'Tardis-Blue-1963!',
-    account: { ...demo[0]!.account, uid: 'dwho', displayName: 'Doctor Who', givenName: 'Doctor', surname: 'Who' },
-  };
-  seedDir = await mkdtemp(join(tmpdir(), 'sel-cross-origin-seed-'));
-  const file = join(seedDir, 'accounts.json');
-  await writeFile(file, JSON.stringify([dwho]));
-  return file;
-}
 
 /** The portal's page: the module first, then the portal's own script, which configures the elements. */
 function portalPage(script: string): string {
@@ -129,13 +110,15 @@ before(async () => {
   );
   cas = await startLemonLdap();
   await startPortal();
-  server = await startTestServer({
-    SEL_AUTH: 'cas',
-    SEL_CAS_URL: cas.casUrl,
-    SEL_SESSION_KEYS: 'a-session-key-for-the-cross-origin-portal-test-only',
-    SEL_SEED: await seedForDwho(),
-    SEL_ALLOWED_ORIGINS: portalUrl,
-  });
+  server = await startTestServer(
+    {
+      SEL_AUTH: 'cas',
+      SEL_CAS_URL: cas.casUrl,
+      SEL_SESSION_KEYS: 'a-session-key-for-the-cross-origin-portal-test-only',
+      SEL_ALLOWED_ORIGINS: portalUrl,
+    },
+    { seed: await dwhoSeed() },
+  );
   chromium = await launchChromium();
   browser = chromium.browser;
 });
@@ -145,7 +128,6 @@ after(async () => {
   await server?.close();
   await cas?.stop();
   await new Promise((resolve) => portal?.close(resolve));
-  if (seedDir) await rm(seedDir, { recursive: true, force: true });
 });
 
 describe('the elements on a portal on another origin, the server behind CAS', () => {

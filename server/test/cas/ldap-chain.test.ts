@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { buildSharedState } from '../../src/config/build-shared-state.js';
 import { buildStore } from '../../src/config/build-store.js';
 import { SILENT_LOGGER } from '../../src/health/readiness.js';
@@ -17,8 +17,8 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { buildApp } from '../../src/http/app.js';
 import type { AccountStore } from '../../src/store/account-store.js';
 import type { SharedState } from '../../src/shared-state/shared-state.js';
-import { launchChromium } from '../e2e/chromium.js';
-import { freePort } from '../helpers/test-server.js';
+import { control, launchChromium, replaceText } from '../e2e/chromium.js';
+import { freePort } from '../support/free-port.js';
 import { ldapAdmin, type LdapAdmin } from '../support/ldap-admin.js';
 import { canBind, personDn } from '../support/ldap-fixture.js';
 import { casLogin, startLemonLdap, validateServiceTicket, type RunningLemonLdap } from '../support/lemonldap.js';
@@ -33,7 +33,6 @@ import {
   type Slapd,
 } from '../support/slapd.js';
 import { logInOnPortalForm } from './portal-login-form.js';
-import { control } from './page-control.js';
 
 const OLD_PASSWORD = DEMO_PASSWORDS.cmartin;
 // Long enough for the shipped ppolicy (12 to 64), and passes the server's checklist: every class, no part
@@ -78,12 +77,6 @@ async function startServer(casUrl: string): Promise<void> {
   app = await buildApp(config, { store, sharedState });
   await app.listen({ host: '127.0.0.1', port });
   serverUrl = `http://127.0.0.1:${port}`;
-}
-
-async function replaceText(field: ElementHandle<Element>, text: string): Promise<void> {
-  await field.click({ count: 3 });
-  await page.keyboard.press('Backspace');
-  await field.type(text);
 }
 
 /**
@@ -146,7 +139,7 @@ describe('the whole chain: LemonLDAP::NG on the directory, the page, the directo
     assert.ok(loggedIn, 'not logged in: see the first test');
     await (await control(page, 'sel-phones', 'button', 'Modifier… (numéros de téléphone)')).click();
     // The directory's numbers in the page's order: the office number, then the mobile.
-    await replaceText(await control(page, 'sel-phones', 'textbox', 'Numéro 2 (Mobile)'), '06 45 78 12 90');
+    await replaceText(page, await control(page, 'sel-phones', 'textbox', 'Numéro 2 (Mobile)'), '06 45 78 12 90');
     await (await control(page, 'sel-phones', 'button', 'Valider')).click();
     await waitForText('sel-phones', 'Vos numéros de téléphone sont enregistrés.');
     // Read back by the directory's administrator, in the form the server writes (international).

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium, recordingPage, type RecordingPage } from './chromium.js';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { Page } from 'puppeteer-core';
+import { control, launchChromium, recordingPage, replaceText, type RecordingPage } from './chromium.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
 import { verifyPassword } from '../../src/store/file/password-hash.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,25 +42,6 @@ async function waitForAccount(page: Page): Promise<void> {
   );
 }
 
-async function host(tag: string): Promise<ElementHandle<Element>> {
-  const element = await tab.page.$(tag);
-  assert.ok(element, tag);
-  return element;
-}
-
-/** The control of `role` named `name` inside the element `tag` (shadow root and light DOM). */
-async function control(tag: string, role: string, name: string): Promise<ElementHandle<Element>> {
-  const element = await (await host(tag)).waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`);
-  assert.ok(element, `${role} « ${name} » in ${tag}`);
-  return element;
-}
-
-async function replaceText(field: ElementHandle<Element>, text: string): Promise<void> {
-  await field.click({ count: 3 });
-  await tab.page.keyboard.press('Backspace');
-  await field.type(text);
-}
-
 async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -81,9 +62,13 @@ describe('the « Mon compte » page in Chromium', () => {
   });
 
   it('saves the website', async () => {
-    await (await control('sel-general-info', 'button', 'Modifier… (site web)')).click();
-    await replaceText(await control('sel-general-info', 'textbox', 'Site web'), 'https://perso.example.org/claire');
-    await (await control('sel-general-info', 'button', 'Valider')).click();
+    await (await control(tab.page, 'sel-general-info', 'button', 'Modifier… (site web)')).click();
+    await replaceText(
+      tab.page,
+      await control(tab.page, 'sel-general-info', 'textbox', 'Site web'),
+      'https://perso.example.org/claire',
+    );
+    await (await control(tab.page, 'sel-general-info', 'button', 'Valider')).click();
     await until(stored, (account) => account.website === 'https://perso.example.org/claire', 'website stored');
     await tab.page.waitForFunction(() =>
       document.querySelector('sel-general-info')?.shadowRoot?.textContent?.includes('perso.example.org/claire'),
@@ -91,11 +76,11 @@ describe('the « Mon compte » page in Chromium', () => {
   });
 
   it('adds a phone, stored in E.164', async () => {
-    await (await control('sel-phones', 'button', 'Modifier… (numéros de téléphone)')).click();
-    await (await control('sel-phones', 'button', 'Ajouter un numéro')).click();
+    await (await control(tab.page, 'sel-phones', 'button', 'Modifier… (numéros de téléphone)')).click();
+    await (await control(tab.page, 'sel-phones', 'button', 'Ajouter un numéro')).click();
     // Focus moves into the new row's field: type there, as a person would.
     await tab.page.keyboard.type('06 11 22 33 44');
-    await (await control('sel-phones', 'button', 'Valider')).click();
+    await (await control(tab.page, 'sel-phones', 'button', 'Valider')).click();
     const account = await until(stored, (value) => value.phones.length === 3, 'phone stored');
     assert.ok(
       account.phones.some((phone) => phone.number === '+33611223344'),
@@ -104,36 +89,40 @@ describe('the « Mon compte » page in Chromium', () => {
   });
 
   it('changes the liste rouge', async () => {
-    await (await control('sel-redlist', 'button', 'Modifier… (liste rouge)')).click();
-    await (await control('sel-redlist', 'radio', 'Non')).click();
-    await (await control('sel-redlist', 'button', 'Valider')).click();
+    await (await control(tab.page, 'sel-redlist', 'button', 'Modifier… (liste rouge)')).click();
+    await (await control(tab.page, 'sel-redlist', 'radio', 'Non')).click();
+    await (await control(tab.page, 'sel-redlist', 'button', 'Valider')).click();
     await until(stored, (account) => account.redList, 'liste rouge stored');
   });
 
   it('says the account changed elsewhere (412), keeps what was typed, and saves after the reload', async () => {
-    await (await control('sel-general-info', 'button', 'Modifier… (site web)')).click();
-    const field = await control('sel-general-info', 'textbox', 'Site web');
-    await replaceText(field, 'https://perso.example.org/typed');
+    await (await control(tab.page, 'sel-general-info', 'button', 'Modifier… (site web)')).click();
+    const field = await control(tab.page, 'sel-general-info', 'textbox', 'Site web');
+    await replaceText(tab.page, field, 'https://perso.example.org/typed');
     const current = (await server.store.get('cmartin'))!;
     await server.store.update('cmartin', { redList: false }, current.version);
-    await (await control('sel-general-info', 'button', 'Valider')).click();
-    await (await host('sel-general-info')).waitForSelector('::-p-aria([role="alert"])');
+    await (await control(tab.page, 'sel-general-info', 'button', 'Valider')).click();
+    const generalInfo = await tab.page.$('sel-general-info');
+    assert.ok(generalInfo);
+    await generalInfo.waitForSelector('::-p-aria([role="alert"])');
     assert.equal(await field.evaluate((input) => (input as HTMLInputElement).value), 'https://perso.example.org/typed');
     assert.equal((await stored()).website, 'https://perso.example.org/claire');
-    await (await control('sel-general-info', 'button', 'Valider')).click();
+    await (await control(tab.page, 'sel-general-info', 'button', 'Valider')).click();
     await until(stored, (account) => account.website === 'https://perso.example.org/typed', 'saved after the 412');
   });
 
   it('marks a wrong current password (422), then limits the attempts (429)', async () => {
-    await (await control('sel-password-change', 'button', 'Changer de mot de passe…')).click();
-    const current = await control('sel-password-change', 'textbox', 'Ancien mot de passe');
-    await (await control('sel-password-change', 'textbox', 'Nouveau mot de passe')).type(NEW_PASSWORD);
-    await (await control('sel-password-change', 'textbox', 'Confirmation du nouveau mot de passe')).type(NEW_PASSWORD);
-    const submit = await control('sel-password-change', 'button', 'Valider');
+    await (await control(tab.page, 'sel-password-change', 'button', 'Changer de mot de passe…')).click();
+    const current = await control(tab.page, 'sel-password-change', 'textbox', 'Ancien mot de passe');
+    await (await control(tab.page, 'sel-password-change', 'textbox', 'Nouveau mot de passe')).type(NEW_PASSWORD);
+    await (
+      await control(tab.page, 'sel-password-change', 'textbox', 'Confirmation du nouveau mot de passe')
+    ).type(NEW_PASSWORD);
+    const submit = await control(tab.page, 'sel-password-change', 'button', 'Valider');
     const statuses: number[] = [];
     // The threshold is two wrong current passwords: the third attempt is refused without being checked.
     for (const wrong of ['Pas-le-bon-2026!', 'Encore-faux-2026!', 'Toujours-faux-2026!']) {
-      await replaceText(current, wrong);
+      await replaceText(tab.page, current, wrong);
       const answer = tab.page.waitForResponse((response) => response.url().endsWith('/api/account/password'));
       await submit.click();
       statuses.push((await answer).status());
@@ -160,11 +149,13 @@ describe('the « Mon compte » page in Chromium', () => {
     await server.sharedState.reset('password-attempts:cmartin');
     await tab.page.reload({ waitUntil: 'load' });
     await waitForAccount(tab.page);
-    await (await control('sel-password-change', 'button', 'Changer de mot de passe…')).click();
-    await (await control('sel-password-change', 'textbox', 'Ancien mot de passe')).type(DEMO_PASSWORD);
-    await (await control('sel-password-change', 'textbox', 'Nouveau mot de passe')).type(NEW_PASSWORD);
-    await (await control('sel-password-change', 'textbox', 'Confirmation du nouveau mot de passe')).type(NEW_PASSWORD);
-    await (await control('sel-password-change', 'button', 'Valider')).click();
+    await (await control(tab.page, 'sel-password-change', 'button', 'Changer de mot de passe…')).click();
+    await (await control(tab.page, 'sel-password-change', 'textbox', 'Ancien mot de passe')).type(DEMO_PASSWORD);
+    await (await control(tab.page, 'sel-password-change', 'textbox', 'Nouveau mot de passe')).type(NEW_PASSWORD);
+    await (
+      await control(tab.page, 'sel-password-change', 'textbox', 'Confirmation du nouveau mot de passe')
+    ).type(NEW_PASSWORD);
+    await (await control(tab.page, 'sel-password-change', 'button', 'Valider')).click();
     const readHash = async () =>
       (JSON.parse(await readFile(join(server.dataDir, 'accounts', 'cmartin.json'), 'utf8')) as { passwordHash: string })
         .passwordHash;

@@ -1,8 +1,10 @@
 /**
- * Chromium for the end-to-end tests, started as every browser check is (`scripts/chromium.mjs`), and a page
- * that records console errors, uncaught errors and every CSP or Trusted Types violation.
+ * Chromium for the end-to-end tests, started as every browser check is (`scripts/chromium.mjs`), a page
+ * that records console errors, uncaught errors and every CSP or Trusted Types violation, and what a person
+ * does on the elements.
  */
-import type { Browser, Page } from 'puppeteer-core';
+import assert from 'node:assert/strict';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 
 export interface RecordingPage {
   page: Page;
@@ -34,4 +36,23 @@ export async function recordingPage(browser: Browser): Promise<RecordingPage> {
     problems,
     violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
   };
+}
+
+/**
+ * A control inside one of the elements, found the way a screen reader finds it: by its role and accessible
+ * name, through the shadow root.
+ */
+export async function control(page: Page, tag: string, role: string, name: string): Promise<ElementHandle<Element>> {
+  const hostElement = await page.waitForSelector(tag);
+  assert.ok(hostElement, tag);
+  const element = await hostElement.waitForSelector(`::-p-aria([name="${name}"][role="${role}"])`);
+  assert.ok(element, `${role} « ${name} » in ${tag}`);
+  return element;
+}
+
+/** Types `text` in place of what a field holds, as a person does: select it all, delete, type. */
+export async function replaceText(page: Page, field: ElementHandle<Element>, text: string): Promise<void> {
+  await field.click({ count: 3 });
+  await page.keyboard.press('Backspace');
+  await field.type(text);
 }

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertConforms } from '../../../test/helpers/openapi-conformance.js';
-import { BrowserLikeClient, type ApiCall } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient, type ApiCall } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let client: BrowserLikeClient;

@@ -1,8 +1,8 @@
 /** A non-GET API call needs the session's token and an allowed origin; allowed portals get CORS. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const PORTAL = 'https://ent.univ-exemple.fr';
 let server: TestServer;

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let port: number;

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
 import { loggerOptions } from '../../src/http/logger-options.js';
 
 const NEW_PASSWORD = 'Velo-Rouge-Tuba-93!';

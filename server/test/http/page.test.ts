@@ -4,12 +4,10 @@
  * for hashed chunks and compression, and the health endpoints.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 import { defaultAssetsDir } from '../../src/http/static-files.js';
 import { DEMO_SEED_FILE, readSeed } from '../../src/store/file/seed.js';
 
@@ -60,14 +58,9 @@ describe('the page', () => {
   });
 
   it('shows the name as text, never as markup', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sel-seed-'));
     const [claire] = await readSeed(DEMO_SEED_FILE);
-    const seed = join(dir, 'seed.json');
-    await writeFile(
-      seed,
-      JSON.stringify([{ ...claire, account: { ...claire!.account, displayName: '<img src=x onerror=alert(1)>' } }]),
-    );
-    const other = await startTestServer({ SEL_SEED: seed });
+    const account = { ...claire!.account, displayName: '<img src=x onerror=alert(1)>' };
+    const other = await startTestServer({}, { seed: [{ ...claire!, account }] });
     try {
       const visitor = new BrowserLikeClient(other.url);
       await visitor.login();
@@ -76,7 +69,6 @@ describe('the page', () => {
       assert.match(html, /&#60;img src=x onerror=alert\(1\)&#62;/);
     } finally {
       await other.close();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertConforms } from '../../../test/helpers/openapi-conformance.js';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
 import { verifyPassword } from '../../src/store/file/password-hash.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

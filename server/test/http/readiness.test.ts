@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { chmod, chown } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { startTestServer } from '../helpers/test-server.js';
+import { startTestServer } from '../support/test-server.js';
 import type { AccountStore } from '../../src/store/account-store.js';
 
 interface ReadyBody {

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer } from '../support/test-server.js';
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
 import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
-import { FAST_HASH } from '../helpers/test-server.js';
+import { FAST_HASH } from '../support/test-server.js';
 
 describe('a restart', () => {
   it('keeps every change', async () => {

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { HTTPS_BEHIND_PROXY, PROXY_NAMES_CMARTIN, startTestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { HTTPS_BEHIND_PROXY, PROXY_NAMES_CMARTIN, startTestServer } from '../support/test-server.js';
 import { REFRESH_AFTER_MS } from '../../src/http/session.js';
 
 const KEY_A = 'Jq7Zp2Xw9Lk4Rt6Vb1Nm8Hc3Gd5Fs0Ay7Ue2Io9Pl4Kj';

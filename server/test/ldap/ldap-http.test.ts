@@ -10,8 +10,8 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { SERVER_PASSWORD_RULES } from '../../src/config/server-password-rules.js';
 import { buildApp } from '../../src/http/app.js';
 import { MemorySharedState } from '../../src/shared-state/memory-shared-state.js';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { freePort } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { freePort } from '../support/free-port.js';
 import { canBind, personDn, useDirectory } from '../support/ldap-fixture.js';
 import { DEMO_PASSWORDS } from '../support/slapd.js';
 

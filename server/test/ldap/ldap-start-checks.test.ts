@@ -15,11 +15,10 @@ import { loadConfig, ConfigError } from '../../src/config/load-config.js';
 import { buildStore } from '../../src/config/build-store.js';
 import { SERVER_PASSWORD_RULES } from '../../src/config/server-password-rules.js';
 import { DirectoryUnavailableError } from '../../src/domain/errors.js';
-import type { Readiness } from '../../src/health/readiness.js';
 import { putAccessRuleFirst } from '../support/ldap-admin.js';
 import { collectOutput, stopChild, waitUntil } from '../support/child-process.js';
-import { findFreeLoopbackPort } from '../support/free-port.js';
-import { personDn, recordingLogger, useDirectory, type LdapFixture } from '../support/ldap-fixture.js';
+import { freePort } from '../support/free-port.js';
+import { assertNotReady, personDn, recordingLogger, useDirectory, type LdapFixture } from '../support/ldap-fixture.js';
 import {
   DEMO_PASSWORDS,
   PEOPLE_DN,
@@ -55,14 +54,6 @@ function serverEnvironment(): Record<string, string> {
     SEL_SESSION_KEYS: randomBytes(36).toString('base64'),
     SEL_LOG_LEVEL: 'silent',
   };
-}
-
-/** Not ready, with a reason that names the directory and matches `cause`. */
-function assertNotReady(readiness: Readiness, cause: RegExp): void {
-  assert.equal(readiness.ok, false, 'not ready');
-  const reason = readiness.ok ? '' : readiness.reason;
-  assert.match(reason, /directory/);
-  assert.match(reason, cause);
 }
 
 /** Starts the real command and resolves with its exit code and its output once it exits (or is stopped). */
@@ -401,7 +392,7 @@ describe('the command (node server/src/main.ts) with SEL_STORE=ldap', () => {
   const directory = useDirectory();
 
   test('a wrong bind password: exit 1 with the message naming SEL_LDAP_BIND_PASSWORD', async () => {
-    const port = await findFreeLoopbackPort();
+    const port = await freePort();
     const main = runMain({
       ...serverEnvironment(),
       ...ldapEnvironment(directory),
@@ -422,7 +413,7 @@ describe('the command (node server/src/main.ts) with SEL_STORE=ldap', () => {
   });
 
   test('no directory listening: it starts, logs the cause at warn, and /readyz answers 503', async () => {
-    const port = await findFreeLoopbackPort();
+    const port = await freePort();
     const main = runMain({
       ...serverEnvironment(),
       ...ldapEnvironment(directory),

@@ -7,20 +7,12 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { describe, test } from 'node:test';
 import { DirectoryUnavailableError } from '../../src/domain/errors.js';
-import type { Readiness } from '../../src/health/readiness.js';
 import { LdapStore } from '../../src/store/ldap/index.js';
-import { personDn, recordingLogger, useDirectory } from '../support/ldap-fixture.js';
+import { assertNotReady, personDn, recordingLogger, useDirectory } from '../support/ldap-fixture.js';
 import { PEOPLE_DN, SERVICE_DN, SERVICE_PASSWORD } from '../support/slapd.js';
 
 const directory = useDirectory();
 const TIMEOUT_MS = 800;
-
-/** Not ready, with a reason that names the directory and the cause. */
-function assertNotReady(readiness: Readiness, cause: RegExp): void {
-  assert.equal(readiness.ok, false);
-  assert.ok(!readiness.ok && /directory/.test(readiness.reason), JSON.stringify(readiness));
-  assert.match(readiness.ok ? '' : readiness.reason, cause);
-}
 
 /** What ldapts and the socket say of a slapd that went away: refused, or closed under an answer. */
 const STOPPED = /ECONNREFUSED|ECONNRESET|connection closed/;

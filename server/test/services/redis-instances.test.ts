@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RedisSharedState } from '../../src/shared-state/redis-shared-state.js';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 import { startRedis, type RunningRedis } from '../support/redis.js';
 
 let redis: RunningRedis;

@@ -17,10 +17,10 @@ import { RedisSharedState } from '../../src/shared-state/redis-shared-state.js';
 import { buildSharedState } from '../../src/config/build-shared-state.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { loggerOptions } from '../../src/http/logger-options.js';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 import { collectOutput, requireBinary, stopChild, waitUntil } from '../support/child-process.js';
-import { findFreeLoopbackPort } from '../support/free-port.js';
+import { freePort } from '../support/free-port.js';
 
 const PASSWORD = 'Redis-Secret-7f3c91';
 
@@ -107,7 +107,7 @@ describe('Redis going away and coming back, in the log', () => {
     parsed().filter((line) => line.level === level && line.dependency === 'Redis');
 
   before(async () => {
-    redis = new PasswordRedis(await findFreeLoopbackPort());
+    redis = new PasswordRedis(await freePort());
     await redis.start();
     const config = loadConfig({ SEL_AUTH: 'dev', SEL_REDIS_URL: redis.url, SEL_LOG_LEVEL: 'silent' });
     // As main.ts builds it: the state gets the logger from buildSharedState.

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisSharedState } from '../../src/shared-state/redis-shared-state.js';
 import { SharedStateUnavailableError } from '../../src/shared-state/shared-state-unavailable-error.js';
-import { findFreeLoopbackPort } from '../support/free-port.js';
+import { freePort } from '../support/free-port.js';
 import { startRedis, type RunningRedis } from '../support/redis.js';
 
 /** Each test gets keys of its own, so that the tests do not see each other's counters. */
@@ -155,7 +155,7 @@ describe('RedisSharedState when Redis is not there', () => {
   });
 
   test('a Redis that never answered: the first call fails within the timeout instead of waiting', async () => {
-    const closedPort = await findFreeLoopbackPort();
+    const closedPort = await freePort();
     const state = new RedisSharedState({ url: `redis://127.0.0.1:${closedPort}`, timeoutMs: 300 });
     try {
       const { error, elapsedMs } = await failure(() => state.hit('nobody', 60_000));

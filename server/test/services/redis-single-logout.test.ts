@@ -5,15 +5,12 @@
  * load balancer may route it); instance A then refuses the same session cookie.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RedisSharedState } from '../../src/shared-state/redis-shared-state.js';
 import { ticketHash } from '../../src/http/session.js';
-import { BrowserLikeClient } from '../helpers/browser-like-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { casLogout, startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
+import { BrowserLikeClient } from '../support/browser-like-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { casLogout, dwhoSeed, startLemonLdap, type RunningLemonLdap } from '../support/lemonldap.js';
 import { logInThroughCas } from '../support/cas-login.js';
 import { startRedis, type RunningRedis } from '../support/redis.js';
 
@@ -29,25 +26,8 @@ class RecordingSharedState extends RedisSharedState {
 
 let redis: RunningRedis;
 let cas: RunningLemonLdap;
-let seedDir: string;
 const servers: TestServer[] = [];
 const states: RecordingSharedState[] = [];
-
-/** LemonLDAP::NG's Demo user `dwho` (password `dwho`), with an account in each instance's file store. */
-async function seedForDwho(): Promise<string> {
-  const demo = JSON.parse(await readFile(new URL('../../seed/demo-accounts.json', import.meta.url), 'utf8')) as {
-    password: string;
-    account: Record<string, unknown>;
-  }[];
-  const dwho = {
-    password: 'Tardis-Blue-1963!',
-    account: { ...demo[0]!.account, uid: 'dwho', displayName: 'Doctor Who' },
-  };
-  seedDir = await mkdtemp(join(tmpdir(), 'sel-slo-seed-'));
-  const file = join(seedDir, 'accounts.json');
-  await writeFile(file, JSON.stringify([dwho]));
-  return file;
-}
 
 /** One instance: CAS login, the same session keys as the others, the one Redis. */
 async function instance(env: Record<string, string>): Promise<{ server: TestServer; state: RecordingSharedState }> {
@@ -59,10 +39,9 @@ async function instance(env: Record<string, string>): Promise<{ server: TestServ
       SEL_CAS_URL: cas.casUrl,
       SEL_REDIS_URL: redis.url,
       SEL_SESSION_KEYS: 'a-session-key-shared-by-every-instance-of-this-test',
-      SEL_SEED: await seedForDwho(),
       ...env,
     },
-    { sharedState: state },
+    { sharedState: state, seed: await dwhoSeed() },
   );
   servers.push(server);
   return { server, state };
@@ -75,7 +54,6 @@ after(async () => {
   await Promise.all(servers.map((server) => server.close()));
   await Promise.all(states.map((state) => state.close()));
   await Promise.all([redis?.stop(), cas?.stop()]);
-  if (seedDir) await rm(seedDir, { recursive: true, force: true });
 });
 
 describe('single logout across instances sharing one Redis', () => {

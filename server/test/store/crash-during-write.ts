@@ -2,12 +2,13 @@
 // content is durable in its temporary file, before the rename that would publish it.
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
 import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
+import { FAST_HASH } from '../support/test-server.js';
 
 const dataDir = process.argv[2]!;
 const store = await FileAccountStore.open({
   dataDir,
   seedFile: DEMO_SEED_FILE,
-  hashParams: { logN: 10, r: 8, p: 1 },
+  hashParams: FAST_HASH,
   writeHooks: {
     beforeRename: () => {
       process.kill(process.pid, 'SIGKILL');

@@ -5,23 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
 import { DataDirectoryLockedError, LOCK_FILE_NAME } from '../../src/store/file/data-dir-lock.js';
-import { FAST_HASH, freePort } from '../helpers/test-server.js';
+import { freePort } from '../support/free-port.js';
+import { FAST_HASH } from '../support/test-server.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sel-lock-test-'));
-  dirs.push(dir);
-  return dir;
-}
-after(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('sel-lock-test-');
 
 const open = (dataDir: string): Promise<FileAccountStore> => FileAccountStore.open({ dataDir, hashParams: FAST_HASH });
 

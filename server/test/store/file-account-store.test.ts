@@ -4,8 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -13,17 +12,10 @@ import { FileAccountStore } from '../../src/store/file/file-account-store.js';
 import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
 import { StaleVersionError } from '../../src/domain/errors.js';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../../src/store/file/password-hash.js';
-import { FAST_HASH } from '../helpers/test-server.js';
+import { FAST_HASH } from '../support/test-server.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sel-store-test-'));
-  dirs.push(dir);
-  return dir;
-}
-after(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('sel-store-test-');
 
 describe('seeding and restarts', () => {
   it('seeds the demo accounts on first start, then keeps changes across a restart', async () => {

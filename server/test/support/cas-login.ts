@@ -3,7 +3,7 @@
  * ticket validation, logout, and the whole login into the server as a browser makes it (its cookies kept).
  * Written against LemonLDAP::NG's portal; nothing here is used by the server.
  */
-import type { BrowserLikeClient } from '../helpers/browser-like-client.js';
+import type { BrowserLikeClient } from './browser-like-client.js';
 
 /** What the portal logged, for the message of a login that failed. */
 export interface PortalLog {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
  * A TCP port that is free on 127.0.0.1 right now, found by letting the kernel pick one. Another process may
  * take it before the caller binds it: the harnesses retry a start that fails for that reason.
  */
-export async function findFreeLoopbackPort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();

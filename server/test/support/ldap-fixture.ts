@@ -2,10 +2,11 @@
  * One private directory per test file, its administrator, and LDAP stores configured against it the way an
  * administrator following the README would (the people, structures and policy of `server/ldap/`).
  */
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { Client } from 'ldapts';
 import { LdapStore, type LdapStoreOptions } from '../../src/store/ldap/index.js';
-import type { OperationsLogger } from '../../src/health/readiness.js';
+import type { OperationsLogger, Readiness } from '../../src/health/readiness.js';
 import { ldapAdmin, type LdapAdmin } from './ldap-admin.js';
 import { PEOPLE_DN, POLICY_DN, SERVICE_DN, SERVICE_PASSWORD, STRUCTURES_DN, startSlapd, type Slapd } from './slapd.js';
 
@@ -47,6 +48,14 @@ export function useDirectory(): LdapFixture {
     await fixture.slapd?.stop();
   });
   return fixture;
+}
+
+/** Not ready, with a reason that names the directory and matches `cause`. */
+export function assertNotReady(readiness: Readiness, cause: RegExp): void {
+  assert.equal(readiness.ok, false, 'not ready');
+  const reason = readiness.ok ? '' : readiness.reason;
+  assert.match(reason, /directory/);
+  assert.match(reason, cause);
 }
 
 /** Whether a simple bind with this password succeeds now (a fresh connection, as a login would). */

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_SEED_FILE, readSeed, type SeedEntry } from '../../src/store/file/seed.js';
 import type { PortalLog } from './cas-login.js';
 import { collectOutput, requireBinary, stopChild, waitUntil } from './child-process.js';
-import { findFreeLoopbackPort } from './free-port.js';
+import { freePort } from './free-port.js';
 
 // The CAS client side of the tests, with the server they talk to.
 export { casLogin, casLogout, portalErrorOf, submitCasLogin, validateServiceTicket } from './cas-login.js';
@@ -48,6 +49,16 @@ export interface RunningLemonLdap extends PortalLog {
 class PortalInitialisationError extends Error {}
 
 /**
+ * The file store's seed for the portal's Demo user `dwho` (password `dwho` at the portal): the first demo
+ * account under his name, so that a server on the file store serves the person the portal logs in.
+ */
+export async function dwhoSeed(): Promise<SeedEntry[]> {
+  const [demo] = await readSeed(DEMO_SEED_FILE);
+  const account = { ...demo!.account, uid: 'dwho', displayName: 'Doctor Who', givenName: 'Doctor', surname: 'Who' };
+  return [{ account, password: 'Tardis-Blue-1963!' }];
+}
+
+/**
  * Starts a private LemonLDAP::NG portal acting as a CAS 3.0 server: its own directory for the
  * configuration (a File backend with one `lmConf-1.json`), sessions and caches, found through
  * `LLNG_DEFAULTCONFFILE`, served by Starman on a free loopback port. No nginx and nothing of the system's
@@ -67,7 +78,7 @@ export async function startLemonLdap(options: LemonLdapOptions = {}): Promise<Ru
 
 async function startOnFreePort(options: LemonLdapOptions): Promise<RunningLemonLdap> {
   const dir = await mkdtemp(join(tmpdir(), 'sel-lemonldap-'));
-  const port = await findFreeLoopbackPort();
+  const port = await freePort();
   const portalUrl = `http://127.0.0.1:${port}/`;
   await writePortalFiles(dir, portalUrl, options);
 

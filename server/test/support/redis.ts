@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectOutput, requireBinary, stopChild, waitUntil } from './child-process.js';
-import { findFreeLoopbackPort } from './free-port.js';
+import { freePort } from './free-port.js';
 
 export interface RunningRedis {
   /** `redis://127.0.0.1:PORT`, what `SEL_REDIS_URL` would hold. */
@@ -32,7 +32,7 @@ export async function startRedis(): Promise<RunningRedis> {
 
 async function startOnFreePort(): Promise<RunningRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'sel-redis-'));
-  const port = await findFreeLoopbackPort();
+  const port = await freePort();
   const child = spawn(
     'redis-server',
     [

@@ -1,21 +1,19 @@
 /** `GET /account` and `PATCH /account`: strong ETags, `If-Match` required and compared. */
 import { accountPatchSchema } from 'sel-widgets/core';
 import type { FastifyInstance } from 'fastify';
-import type { ApiDeps } from './api.js';
-import { refuseOtherMethods } from './api.js';
-import { sendProblem } from '../problem.js';
+import type { AccountService } from '../../service/account-service.js';
+import { refuseOtherMethods, sendProblem } from '../problem.js';
 import { StaleVersionError } from '../../domain/errors.js';
 import { toEtag, versionFromIfMatch } from '../etag.js';
 import { audited } from '../audit.js';
-import { patchSection } from '../../service/account-service.js';
-import { jsonOf } from '../frozen-json.js';
+import { patchSection } from '../../domain/patch-section.js';
 
-export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps): Promise<void> {
+export async function accountRoutes(app: FastifyInstance, { service }: { service: AccountService }): Promise<void> {
   app.get('/account', async (request, reply) => {
     const { account, version } = await service.getAccount(request.session!.uid);
     // For portals that serve their own page: the token the next PATCH or POST must carry.
     reply.header('ETag', toEtag(version)).header('X-CSRF-Token', request.session!.csrf);
-    return reply.type('application/json').send(jsonOf(account));
+    return account;
   });
 
   app.patch('/account', async (request, reply) => {
@@ -32,7 +30,8 @@ export async function accountRoutes(app: FastifyInstance, { service }: ApiDeps):
     const { account, version } = await audited(request, `change-${patchSection(patch.data)}`, () =>
       service.updateAccount(uid, patch.data, expected),
     );
-    return reply.header('ETag', toEtag(version)).type('application/json').send(jsonOf(account));
+    reply.header('ETag', toEtag(version));
+    return account;
   });
 
   refuseOtherMethods(app, '/account', ['GET', 'HEAD', 'PATCH']);

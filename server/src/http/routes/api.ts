@@ -60,25 +60,3 @@ function allowCors(config: Config, request: FastifyRequest, reply: FastifyReply)
     reply.header('Access-Control-Max-Age', '600');
   }
 }
-
-/** 405 with `Allow` for the methods a resource does not have (OPTIONS answers the CORS preflight). */
-export function refuseOtherMethods(app: FastifyInstance, url: string, allowed: string[]): void {
-  const all = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
-  app.route({
-    method: all.filter((method) => !allowed.includes(method)),
-    url,
-    handler: (request, reply) =>
-      sendProblem(
-        reply.header('Allow', allowed.join(', ')),
-        405,
-        'method_not_allowed',
-        'This method is not allowed here.',
-      ),
-  });
-  app.options(url, (_request, reply) =>
-    reply
-      .code(204)
-      .header('Allow', [...allowed, 'OPTIONS'].join(', '))
-      .send(),
-  );
-}

@@ -4,16 +4,15 @@
  */
 import { passwordChangeSchema } from 'sel-widgets/core';
 import type { FastifyInstance } from 'fastify';
-import type { ApiDeps } from './api.js';
-import { refuseOtherMethods } from './api.js';
-import { sendProblem } from '../problem.js';
+import type { AccountService } from '../../service/account-service.js';
+import { refuseOtherMethods, sendProblem } from '../problem.js';
 import { audited } from '../audit.js';
 import { requestLanguage } from '../language.js';
 
 /** Password changes one address may send per minute, right or wrong. */
 export const PASSWORD_REQUESTS_PER_MINUTE_PER_ADDRESS = 20;
 
-export async function passwordRoutes(app: FastifyInstance, { service }: ApiDeps): Promise<void> {
+export async function passwordRoutes(app: FastifyInstance, { service }: { service: AccountService }): Promise<void> {
   app.post(
     '/account/password',
     { config: { rateLimit: { max: PASSWORD_REQUESTS_PER_MINUTE_PER_ADDRESS, timeWindow: 60_000 } } },

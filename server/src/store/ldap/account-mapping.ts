@@ -43,7 +43,7 @@ export function personAttributes(options: ResolvedLdapStoreOptions): string[] {
   return [options.uidAttribute, ...PERSON_ATTRIBUTES, ...(options.endDateAttribute ? [options.endDateAttribute] : [])];
 }
 
-/** What the directory knows beyond the contract's first version (issue 12 item 5 builds the UI on them). */
+/** What ppolicy keeps about the password: optional in the contract, always given by this store. */
 export interface PasswordStatus {
   passwordExpiresAt: string | null;
   passwordExpiryWarningDays?: number;
@@ -135,11 +135,4 @@ export function changesForPatch(patch: AccountPatch, options: ResolvedLdapStoreO
 function replace(type: string, values: string[]): Change {
   // A replace with no value deletes the attribute, and succeeds when it was absent already.
   return new Change({ operation: 'replace', modification: new Attribute({ type, values }) });
-}
-
-/** The section a patch touches, as `NotEditableError` names it. */
-export function sectionOf(patch: AccountPatch): 'website' | 'phones' | 'redList' {
-  if ('website' in patch) return 'website';
-  if ('redList' in patch) return 'redList';
-  return 'phones';
 }

@@ -1,17 +1,11 @@
 /**
  * One directory entry as the store reads it: every attribute a list of strings, found by its name in any
  * case. ldapts gives an absent attribute as `[]`, one value as a string, several as an array, and binary
- * values as Buffers; the mapping should not care. Values are converted when asked for, not all up front:
- * a `GET /account` whose version has not changed reads two of them (see AccountMemo). For the same reason
- * the index of names by their lower-case form is built only when a name is asked for in another spelling
- * than the directory's: the directory names the attributes as they were asked for, so that is rare.
+ * values as Buffers; the mapping should not care.
  */
 import type { Entry } from 'ldapts';
 
 export class DirectoryEntry {
-  /** The entry's own spelling of each attribute name, by its lower-case form; built at the first need. */
-  private names?: Map<string, string>;
-
   constructor(
     readonly dn: string,
     private readonly raw: Record<string, unknown>,
@@ -34,14 +28,9 @@ export class DirectoryEntry {
   }
 
   private valueOf(name: string): unknown {
+    const lower = name.toLowerCase();
     // `dn` is ldapts' own key, not an attribute.
-    if (name !== 'dn' && Object.hasOwn(this.raw, name)) return this.raw[name];
-    this.names ??= new Map(
-      Object.keys(this.raw)
-        .filter((key) => key !== 'dn')
-        .map((key) => [key.toLowerCase(), key]),
-    );
-    const key = this.names.get(name.toLowerCase());
+    const key = Object.keys(this.raw).find((key) => key !== 'dn' && key.toLowerCase() === lower);
     return key === undefined ? undefined : this.raw[key];
   }
 

@@ -21,9 +21,9 @@ import {
   StaleVersionError,
   WrongCurrentPasswordError,
 } from '../../domain/errors.js';
+import { patchSection } from '../../domain/patch-section.js';
 import type { AccountStore, StoredAccount } from '../account-store.js';
-import { accountFromEntry, changesForPatch, personAttributes, sectionOf } from './account-mapping.js';
-import { AccountMemo } from './account-memo.js';
+import { accountFromEntry, changesForPatch, personAttributes } from './account-mapping.js';
 import { ConnectionPool } from './connection-pool.js';
 import { AssertionControl } from './controls/assertion-control.js';
 import { PasswordPolicyControl, PPOLICY_ERRORS } from './controls/ppolicy-control.js';
@@ -65,7 +65,7 @@ const RESULT = {
  */
 const STALE_CODES = new Set<number>([RESULT.assertionFailed, 21, 18]);
 
-/** Without a structures branch: one map for every read, so that remembered accounts stay valid (AccountMemo). */
+/** The labels without a structures branch, or when it cannot be read: the page shows the codes. */
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 
 /** Whether a branch or an entry is there and visible: nothing of it is read. */
@@ -83,7 +83,6 @@ export class LdapStore implements AccountStore {
   private readonly pool: ConnectionPool;
   private readonly policies: TtlCache<DirectoryPolicy>;
   private readonly structures: TtlCache<ReadonlyMap<string, string>>;
-  private readonly accounts = new AccountMemo();
   /** What every read of a person asks for: the same list each time, so built once (and never changed). */
   private readonly attributes: string[];
   /**
@@ -165,7 +164,7 @@ export class LdapStore implements AccountStore {
   }
 
   async update(uid: string, patch: AccountPatch, version: string): Promise<StoredAccount> {
-    const section = sectionOf(patch);
+    const section = patchSection(patch);
     if (!this.options.editable[section]) throw new NotEditableError(section);
     const person = await this.findPerson(uid);
     if (!person) throw new StaleVersionError();
@@ -295,10 +294,7 @@ export class LdapStore implements AccountStore {
     const [policy, structureLabels] = await Promise.all([this.policyFor(entry), this.structureLabels()]);
     const version = entry.first('entryCSN');
     if (!version) throw new Error('The directory gave no entryCSN: is the service account allowed to read it?');
-    const known = this.accounts.find(entry.dn, version, policy, structureLabels);
-    if (known) return known;
-    const account = accountFromEntry(entry, { options: this.options, structureLabels, policy });
-    return this.accounts.keep(entry.dn, policy, structureLabels, { account, version });
+    return { account: accountFromEntry(entry, { options: this.options, structureLabels, policy }), version };
   }
 
   /** A search under the people branch; the branch gone or hidden answers like an unavailable directory. */

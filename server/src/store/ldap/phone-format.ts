@@ -9,27 +9,13 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 export type PhoneWriteFormat = 'international' | 'national' | 'e164';
 
 /**
- * Parsing with the full metadata is the dearest step of reading an entry, and a directory's values repeat
- * at every read of the same people: the answers are remembered (a pure function), up to a bound.
- */
-const readNumbers = new Map<string, string>();
-const REMEMBERED_NUMBERS = 10_000;
-
-/**
  * E.164 of a number as the directory holds it. A value that is not a phone number is given back trimmed,
  * as text: dropping it would delete it from the directory at the next save of the phones.
  */
 export function phoneFromDirectory(value: string, defaultRegion: CountryCode): string {
-  const key = `${defaultRegion} ${value}`;
-  let number = readNumbers.get(key);
-  if (number === undefined) {
-    const parsed = parsePhoneNumberFromString(value, defaultRegion);
-    // The parser finds digits inside any text ("poste 4999" → +334999): only a number of a possible length is one.
-    number = parsed?.isPossible() ? parsed.number : value.trim();
-    if (readNumbers.size >= REMEMBERED_NUMBERS) readNumbers.delete(readNumbers.keys().next().value!);
-    readNumbers.set(key, number);
-  }
-  return number;
+  const parsed = parsePhoneNumberFromString(value, defaultRegion);
+  // The parser finds digits inside any text ("poste 4999" → +334999): only a number of a possible length is one.
+  return parsed?.isPossible() ? parsed.number : value.trim();
 }
 
 /** The directory's form of an E.164 number (the service validated it). */

@@ -1,6 +1,6 @@
 /**
  * A stand-in for a CAS 3.0 server's validation endpoint, answering `/cas/p3/serviceValidate` with documents
- * shaped as LemonLDAP::NG's (see the project's notes on the directory): tickets it issued are valid once,
+ * shaped as LemonLDAP::NG's (the CAS server `test:services` runs for real): tickets it issued are valid once,
  * for the service they were issued to; attributes come in an order that changes between answers.
  */
 import assert from 'node:assert/strict';

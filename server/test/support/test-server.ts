@@ -1,9 +1,9 @@
 /**
- * Starts the real application on a free loopback port with its own data directory (the demo seed, hashes
- * with cheap scrypt parameters so tests stay fast) and an in-memory shared state; stops and cleans up.
+ * Starts the real application on a free loopback port with its own data directory (the demo seed or the
+ * accounts a test gives, hashes with cheap scrypt parameters so tests stay fast) and an in-memory shared
+ * state; stops and cleans up.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +12,8 @@ import type { Config } from '../../src/config/config.js';
 import { buildApp, type AppDeps } from '../../src/http/app.js';
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
 import { MemorySharedState } from '../../src/shared-state/memory-shared-state.js';
-import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
+import { DEMO_SEED_FILE, type SeedEntry } from '../../src/store/file/seed.js';
+import { freePort } from './free-port.js';
 
 export const FAST_HASH = { logN: 10, r: 8, p: 1 };
 export const DEMO_PASSWORD = 'Poitiers-2026!';
@@ -38,21 +39,12 @@ export interface TestServer {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 export async function startTestServer(
   env: Record<string, string> = {},
-  deps: Partial<AppDeps> & { dataDir?: string } = {},
+  { dataDir: givenDataDir, seed, ...deps }: Partial<AppDeps> & { dataDir?: string; seed?: SeedEntry[] } = {},
 ): Promise<TestServer> {
   const port = await freePort();
-  const dataDir = deps.dataDir ?? (await mkdtemp(join(tmpdir(), 'sel-server-test-')));
+  const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'sel-server-test-')));
   const config = loadConfig({
     SEL_LISTEN: `127.0.0.1:${port}`,
     SEL_DATA_DIR: dataDir,
@@ -60,10 +52,15 @@ export async function startTestServer(
     SEL_AUTH: 'dev',
     ...env,
   });
+  // Tests log in as the demo accounts in every mode; the server itself seeds them only in dev mode.
+  let seedFile = config.seedFile ?? DEMO_SEED_FILE;
+  if (seed) {
+    seedFile = join(dataDir, 'seed.json');
+    await writeFile(seedFile, JSON.stringify(seed));
+  }
   const store = await FileAccountStore.open({
     dataDir,
-    // Tests log in as the demo accounts in every mode; the server itself seeds them only in dev mode.
-    seedFile: config.seedFile ?? DEMO_SEED_FILE,
+    seedFile,
     hashParams: FAST_HASH,
   });
   const sharedState = new MemorySharedState();
