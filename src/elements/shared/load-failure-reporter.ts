@@ -4,7 +4,7 @@
  * times and ask four times for the same thing. The first section in the page shows the alert and the
  * button; the others point to it.
  */
-import type { AccountStore } from '../../store/account-store.js';
+import type { SharedAccount } from '../../store/shared-account.js';
 
 export interface FailureReporter {
   readonly element: HTMLElement;
@@ -13,10 +13,10 @@ export interface FailureReporter {
   requestUpdate(): void;
 }
 
-const reportersByStore = new WeakMap<AccountStore, FailureReporter[]>();
+const reportersByStore = new WeakMap<SharedAccount, FailureReporter[]>();
 
 /** Counts `reporter` among the sections of `store`; returns what takes it out again. */
-export function joinFailureReporters(store: AccountStore, reporter: FailureReporter): () => void {
+export function joinFailureReporters(store: SharedAccount, reporter: FailureReporter): () => void {
   const reporters = reportersByStore.get(store) ?? [];
   reportersByStore.set(store, reporters);
   reporters.push(reporter);
@@ -29,7 +29,7 @@ export function joinFailureReporters(store: AccountStore, reporter: FailureRepor
 }
 
 /** The section that shows the failure of `store`: the first in the page, else the first to connect. */
-export function failureReporterOf(store: AccountStore): FailureReporter | undefined {
+export function failureReporterOf(store: SharedAccount): FailureReporter | undefined {
   const reporters = reportersByStore.get(store) ?? [];
   return reporters.reduce<FailureReporter | undefined>((first, candidate) => {
     if (!first) return candidate;

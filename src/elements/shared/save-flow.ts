@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SelError } from '../../api/errors.js';
 import type { Section } from '../../contract/schemas.js';
-import { toSelError } from '../../store/account-store.js';
+import { toSelError } from '../../store/shared-account.js';
 import { reportSessionEnded } from '../../store/session.js';
 import { emit } from './events.js';
 

@@ -11,7 +11,7 @@ import type { Account, Section } from '../../contract/schemas.js';
 import { onConfigChange } from '../../config.js';
 import { LocaleController } from './locale-controller.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { storeFor, toSelError, type AccountStore } from '../../store/account-store.js';
+import { sharedAccountFor, toSelError, type SharedAccount } from '../../store/shared-account.js';
 import { reportSessionEnded } from '../../store/session.js';
 import { messageKeyFor } from './error-messages.js';
 import { emit } from './events.js';
@@ -43,7 +43,7 @@ export abstract class SelSection extends LitElement {
   protected abstract readonly accountFields: readonly AccountField[];
 
   protected readonly i18n = new LocaleController(this);
-  @state() protected store: AccountStore | undefined;
+  @state() protected store: SharedAccount | undefined;
 
   private connection: AbortController | undefined;
   private unsubscribeStore: (() => void) | undefined;
@@ -106,7 +106,7 @@ export abstract class SelSection extends LitElement {
 
   private attach(): void {
     const adapter = resolveAdapter(this);
-    const store = adapter ? storeFor(adapter) : undefined;
+    const store = adapter ? sharedAccountFor(adapter) : undefined;
     if (store === this.store && this.connection) return;
     this.detach();
     this.store = store;

@@ -7,7 +7,7 @@ import '../../../src/index.js';
 import type { SelGeneralInfo, SelRedlist } from '../../../src/index.js';
 import type { SelAdapter, VersionedAccount } from '../../../src/api/adapter.js';
 import { MemoryAdapter } from '../../../src/mocks/memory-adapter.js';
-import { storeFor } from '../../../src/store/account-store.js';
+import { sharedAccountFor } from '../../../src/store/shared-account.js';
 import { mockBackend } from '../../helpers/mock-backend.js';
 import { visibleText, waitFor } from '../../helpers/queries.js';
 import { button, fill, requestsOf, sectionTestSetup, textbox } from '../../helpers/section.js';
@@ -70,16 +70,16 @@ describe('the shared account state under races', () => {
     await redlistLoaded(el);
     // A refresh on its way (as after a password change), read by the server before the save below.
     holdGets();
-    const refresh = storeFor(adapter).load({ force: true });
+    const refresh = sharedAccountFor(adapter).load({ force: true });
     await waitFor(() => expect(held).to.have.length(1));
     await saveRedListed(el);
     await redlistSays(el, 'Votre choix est enregistré');
-    const savedVersion = storeFor(adapter).version;
+    const savedVersion = sharedAccountFor(adapter).version;
     held[0]!.answer();
     await refresh;
     await el.updateComplete;
-    expect(storeFor(adapter).version).to.equal(savedVersion);
-    expect(storeFor(adapter).account?.redList).to.equal(true);
+    expect(sharedAccountFor(adapter).version).to.equal(savedVersion);
+    expect(sharedAccountFor(adapter).account?.redList).to.equal(true);
     expect(visibleText(el)).to.contain('inscrit(e) en liste rouge');
   });
 

@@ -28,7 +28,7 @@ export interface StoreCallOptions {
   signal?: AbortSignal;
 }
 
-export class AccountStore {
+export class SharedAccount {
   readonly adapter: SelAdapter;
   private current: VersionedAccount | undefined;
   private failure: SelError | undefined;
@@ -215,13 +215,13 @@ export function toSelError(error: unknown): SelError {
   return new SelError('server', 'The adapter failed with an unexpected error.', { cause: error });
 }
 
-const stores = new WeakMap<SelAdapter, AccountStore>();
+const stores = new WeakMap<SelAdapter, SharedAccount>();
 
 /** The one store of an adapter: elements given the same adapter share it. */
-export function storeFor(adapter: SelAdapter): AccountStore {
+export function sharedAccountFor(adapter: SelAdapter): SharedAccount {
   let store = stores.get(adapter);
   if (!store) {
-    store = new AccountStore(adapter);
+    store = new SharedAccount(adapter);
     stores.set(adapter, store);
   }
   return store;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import '../../src/sel-redlist.js';
 import type { SelRedlist } from '../../src/sel-redlist.js';
-import { AccountStore, storeFor } from '../../src/store/account-store.js';
+import { SharedAccount, sharedAccountFor } from '../../src/store/shared-account.js';
 import { MemoryAdapter } from '../../src/mocks/memory-adapter.js';
 import type { SelAdapter, VersionedAccount } from '../../src/api/adapter.js';
 import { SelError } from '../../src/api/errors.js';
@@ -24,18 +24,18 @@ function manualAdapter() {
   return { adapter, pending };
 }
 
-describe('AccountStore', () => {
+describe('SharedAccount', () => {
   afterEach(() => fixtureCleanup());
 
   it('is one per adapter', () => {
     const adapter = new MemoryAdapter();
-    expect(storeFor(adapter)).to.equal(storeFor(adapter));
-    expect(storeFor(adapter)).to.not.equal(storeFor(new MemoryAdapter()));
+    expect(sharedAccountFor(adapter)).to.equal(sharedAccountFor(adapter));
+    expect(sharedAccountFor(adapter)).to.not.equal(sharedAccountFor(new MemoryAdapter()));
   });
 
   it('shares one GET between callers that arrive while it is in flight', async () => {
     const { adapter, pending } = manualAdapter();
-    const store = new AccountStore(adapter);
+    const store = new SharedAccount(adapter);
     const first = store.load();
     const second = store.load({ signal: new AbortController().signal });
     expect(pending).to.have.length(1);
@@ -49,7 +49,7 @@ describe('AccountStore', () => {
 
   it('keeps the shared GET going while one caller is still waiting, and aborts it when the last one leaves', async () => {
     const { adapter, pending } = manualAdapter();
-    const store = new AccountStore(adapter);
+    const store = new SharedAccount(adapter);
     const a = new AbortController();
     const b = new AbortController();
     const loadA = store.load({ signal: a.signal }).catch((error: unknown) => error);
@@ -67,7 +67,7 @@ describe('AccountStore', () => {
   it('keeps the failure of a load for every element to show, and clears it on the next attempt', async () => {
     const adapter = new MemoryAdapter();
     adapter.setFault('load', { kind: 'server', once: true });
-    const store = new AccountStore(adapter);
+    const store = new SharedAccount(adapter);
     const error = await store.load().catch((caught: unknown) => caught);
     expect((error as SelError).kind).to.equal('server');
     expect(store.loadError?.kind).to.equal('server');
@@ -78,7 +78,7 @@ describe('AccountStore', () => {
 
   it('sends the newest version with each save and notifies subscribers', async () => {
     const adapter = new MemoryAdapter();
-    const store = new AccountStore(adapter);
+    const store = new SharedAccount(adapter);
     let notified = 0;
     store.subscribe(() => notified++);
     await store.load();
@@ -91,7 +91,7 @@ describe('AccountStore', () => {
 
   it('reloads on a conflict, so that the next save carries the version the server has', async () => {
     const adapter = new MemoryAdapter();
-    const store = new AccountStore(adapter);
+    const store = new SharedAccount(adapter);
     await store.load();
     adapter.changeElsewhere({ title: 'Changed elsewhere' });
     const error = (await store.update({ redList: true }).catch((caught: unknown) => caught)) as SelError;
@@ -106,7 +106,7 @@ describe('AccountStore', () => {
       ...new MemoryAdapter(),
       getAccount: () => Promise.reject(new Error('boom')),
     } as unknown as SelAdapter;
-    const error = await new AccountStore(adapter).load().catch((caught: unknown) => caught);
+    const error = await new SharedAccount(adapter).load().catch((caught: unknown) => caught);
     expect(error).to.be.instanceOf(SelError);
     expect((error as SelError).kind).to.equal('server');
   });
