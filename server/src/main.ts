@@ -12,6 +12,7 @@ import { buildSharedState } from './config/build-shared-state.js';
 import { buildApp } from './http/app.js';
 import { loggerOptions } from './http/logger-options.js';
 import { DataDirectoryLockedError } from './store/file/data-dir-lock.js';
+import { loadMailTemplates, MailService, MailTemplateError } from './mail/index.js';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
+  // Read before anything opens: a broken template stops the start, naming its file.
+  const templates = config.mail ? await loadMailTemplates(config.mail.templatesDir) : undefined;
   // One logger for the requests and for the parts outside HTTP (the store, Redis), so that an outage and
   // the requests it failed are in the same stream.
   const logger = pino(loggerOptions(config.logLevel));
@@ -27,7 +30,10 @@ async function main(): Promise<void> {
     await sharedState.close();
     throw error;
   });
-  const app = await buildApp(config, { store, sharedState, loggerInstance: logger });
+  const mail = config.mail ? new MailService({ settings: config.mail, logger, templates }) : undefined;
+  // Asked once at start, so that a relay that does not answer is in the log before the first mail waits on it.
+  void mail?.ready();
+  const app = await buildApp(config, { store, sharedState, mail, loggerInstance: logger });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing the requests in flight');
     await app.close();
+    await mail?.close();
     await store.close();
     await sharedState.close();
     app.log.info('stopped');
@@ -52,6 +59,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`sel-widgets-server: ${error.message}\n\nRun with --help for every variable.\n`);
+  } else if (error instanceof MailTemplateError) {
+    process.stderr.write(`sel-widgets-server: ${error.message}\n`);
   } else if (error instanceof DataDirectoryLockedError) {
     // Another server runs on the same data directory: its pid and the lock say all there is to do.
     process.stderr.write(`sel-widgets-server: ${error.message}\n`);

@@ -1,3 +1,4 @@
+import type { MailSettings } from '../mail/index.js';
 import type { LdapStoreOptions } from '../store/ldap/index.js';
 
 /** The server's configuration, validated: what the rest of the code receives instead of `process.env`. */
@@ -38,4 +39,6 @@ export interface Config {
   logLevel: string;
   /** The LDAP store's options (SEL_LDAP_*), read and checked by the store's own reader. */
   ldap: LdapStoreOptions | undefined;
+  /** The mail relay (SEL_SMTP_URL and the rest); `undefined`: no mail leaves, account recovery is off. */
+  mail: MailSettings | undefined;
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isIP } from 'node:net';
 import type { AuthMode, Config, StoreKind } from './config.js';
 import { readLdapConfig } from '../store/ldap/index.js';
+import { mailSettingsProblems } from '../mail/index.js';
 import { KNOWN_VARIABLES } from './variables.js';
 import { readBoolean } from './read-boolean.js';
 import { DEMO_SEED_FILE } from '../store/file/seed.js';
@@ -165,6 +166,16 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const mailRaw = {
+    smtpUrl: read('SEL_SMTP_URL'),
+    user: read('SEL_SMTP_USER'),
+    password: read('SEL_SMTP_PASSWORD'),
+    from: read('SEL_MAIL_FROM'),
+    supportContact: read('SEL_SUPPORT_CONTACT'),
+    templatesDir: read('SEL_MAIL_TEMPLATES_DIR'),
+  };
+  problems.push(...mailSettingsProblems(mailRaw));
+
   const config: Config = {
     listen,
     publicUrl,
@@ -193,6 +204,10 @@ export function loadConfig(env: Env = process.env): Config {
     assetsDir: read('SEL_ASSETS_DIR'),
     logLevel,
     ldap,
+    mail:
+      mailRaw.smtpUrl === undefined
+        ? undefined
+        : { ...mailRaw, smtpUrl: mailRaw.smtpUrl, from: mailRaw.from ?? '', allowCleartext },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -2,6 +2,7 @@
  * Every environment variable the server reads, with its meaning and default: the single list that
  * `--help` prints and docs/admin/configuration.md is generated from.
  */
+import { MAIL_ENVIRONMENT } from '../mail/index.js';
 import { LDAP_ENVIRONMENT } from '../store/ldap/index.js';
 
 export interface VariableDoc {
@@ -79,7 +80,8 @@ export const VARIABLES: readonly VariableDoc[] = [
   },
   {
     name: 'SEL_ALLOW_CLEARTEXT',
-    meaning: 'true: accept ldap:// without StartTLS or http:// CAS to a host that is not loopback',
+    meaning:
+      'true: accept ldap:// without StartTLS, http:// CAS or smtp:// without STARTTLS to a host that is not loopback',
     default: 'false',
   },
   {
@@ -87,6 +89,8 @@ export const VARIABLES: readonly VariableDoc[] = [
     meaning: 'pino log level (fatal, error, warn, info, debug, trace, silent)',
     default: 'info',
   },
+  // The mail relay's variables, described where they are checked.
+  ...Object.entries(MAIL_ENVIRONMENT).map(([name, meaning]) => ({ name, meaning, default: '' })),
   // The LDAP store's variables, described where they are read, so that --help and the reader never differ.
   ...Object.entries(LDAP_ENVIRONMENT).map(([name, meaning]) => ({
     name,
@@ -111,7 +115,7 @@ export function helpText(): string {
     'sel-widgets-server: the reference backend of the « Mon compte » page.',
     '',
     'Configured by environment variables only; each may also be read from a file named by the same',
-    'variable with the suffix _FILE (for secrets: SEL_SESSION_KEYS_FILE, SEL_LDAP_BIND_PASSWORD_FILE).',
+    'variable with the suffix _FILE (for secrets: SEL_SESSION_KEYS_FILE, SEL_LDAP_BIND_PASSWORD_FILE, SEL_SMTP_PASSWORD_FILE).',
     '',
     ...lines,
     '',

@@ -27,10 +27,13 @@ import { pageRoutes } from './routes/page.js';
 import { healthRoutes } from './routes/health.js';
 import { AddressList } from '../auth/address-list.js';
 import { installMetrics } from './metrics.js';
+import type { MailService } from '../mail/index.js';
 
 export interface AppDeps {
   store: AccountStore;
   sharedState: SharedState;
+  /** The mail relay's queue, when `SEL_SMTP_URL` is set. */
+  mail?: MailService | undefined;
   /** pino options or a logger instance; the config's level by default. */
   logger?: FastifyServerOptions['logger'];
   loggerInstance?: FastifyServerOptions['loggerInstance'];
@@ -104,7 +107,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   installErrorHandlers(app);
   // The monitoring hosts read the metrics and why a readiness check fails; nobody else sees either.
   const monitoring = new AddressList(config.metricsFrom);
-  installMetrics(app, monitoring);
+  installMetrics(app, monitoring, deps.mail);
   await app.register(fastifyHelmet, securityHeaders);
   await app.register(cookie);
   // With Redis, the per-address limits are counted there too, so that every instance sees the same count.
@@ -116,12 +119,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   sessions.install(app);
 
-  await app.register(apiRoutes, { prefix: config.apiBase, config, service });
+  await app.register(apiRoutes, { prefix: config.apiBase, config, service, mail: deps.mail });
   // Registers, around the single-logout POST alone, the only form-body parser of the server.
   await authRoutes(app, { config, sessions, fetch: deps.fetch ?? fetch });
   await healthRoutes(app, {
     store: deps.store,
     sharedState: deps.sharedState,
+    mail: deps.mail,
     reasonsFor: monitoring,
   });
   // Compression only where it pays: the page and the library's scripts (tens of kB). The API's answers are a

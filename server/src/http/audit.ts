@@ -7,10 +7,24 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 
 export type AuditEvent =
-  'login' | 'logout' | 'single-logout' | 'change-website' | 'change-phones' | 'change-redList' | 'change-password';
+  | 'login'
+  | 'logout'
+  | 'single-logout'
+  | 'change-website'
+  | 'change-phones'
+  | 'change-redList'
+  | 'change-password'
+  | 'notice-password-changed';
 
-export function audit(request: FastifyRequest, event: AuditEvent, outcome: string, uid?: string): void {
-  request.log.info({ audit: event, uid: uid ?? request.session?.uid, ip: request.ip, outcome }, 'audit');
+/** `detail`: what the line may say beyond the outcome, never a value a person typed (a mail's domain). */
+export function audit(
+  request: FastifyRequest,
+  event: AuditEvent,
+  outcome: string,
+  uid?: string,
+  detail?: Record<string, string>,
+): void {
+  request.log.info({ audit: event, uid: uid ?? request.session?.uid, ip: request.ip, outcome, ...detail }, 'audit');
 }
 
 /** Runs a change and audits it: `ok`, or the problem code it failed with (`server` for the unexpected). */

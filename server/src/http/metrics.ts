@@ -5,8 +5,9 @@
  * 404 of an unknown path, so that the endpoint is not even seen to exist.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AddressList } from '../auth/address-list.js';
+import { MAIL_KINDS, type MailService } from '../mail/index.js';
 
 /** Why the server answered 5xx: a dependency that did not answer, or a fault of its own (500). */
 export type ServerErrorCause = 'directory_unavailable' | 'shared_state_unavailable' | 'internal';
@@ -21,8 +22,11 @@ declare module 'fastify' {
 /** The label of requests that matched no route: the raw path would give Prometheus one series per URL. */
 const UNMATCHED_ROUTE = 'unmatched';
 
-/** `monitoring`: the hosts of `SEL_METRICS_FROM`, the only ones that read the metrics. */
-export function installMetrics(app: FastifyInstance, monitoring: AddressList): void {
+/**
+ * `monitoring`: the hosts of `SEL_METRICS_FROM`, the only ones that read the metrics. `mail`: the relay's
+ * queue, whose mails sent and given up are counted by kind.
+ */
+export function installMetrics(app: FastifyInstance, monitoring: AddressList, mail?: MailService): void {
   // A registry per application, not prom-client's global one: the tests build several in one process.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -52,6 +56,7 @@ export function installMetrics(app: FastifyInstance, monitoring: AddressList): v
     serverErrors.inc({ cause }, 0);
   }
   app.decorate('serverErrors', serverErrors);
+  if (mail) countMails(registry, mail);
 
   app.addHook('onResponse', (request, reply, done) => {
     const labels = { method: request.method, route: routeOf(request), status_code: String(reply.statusCode) };
@@ -69,6 +74,25 @@ export function installMetrics(app: FastifyInstance, monitoring: AddressList): v
     }
     const text = await registry.metrics();
     return reply.header('Cache-Control', 'no-store').type(registry.contentType).send(text);
+  });
+}
+
+function countMails(registry: Registry, mail: MailService): void {
+  const mails = new Counter({
+    name: 'sel_mails_total',
+    help: 'Mails taken by the relay (sent) or given up (failed), by kind.',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [registry],
+  });
+  for (const kind of MAIL_KINDS) for (const outcome of ['sent', 'failed']) mails.inc({ kind, outcome }, 0);
+  mail.onOutcome(({ kind, outcome }) => mails.inc({ kind, outcome }));
+  new Gauge({
+    name: 'sel_mails_pending',
+    help: 'Mails waiting for the relay, retries included.',
+    registers: [registry],
+    collect() {
+      this.set(mail.counts.pending);
+    },
   });
 }
 

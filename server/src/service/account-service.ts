@@ -3,7 +3,7 @@
  * must be, the whole password policy, and how many wrong current passwords an account may try. Knows
  * nothing of HTTP; throws the domain errors the routes turn into problem+json.
  */
-import type { AccountPatch, PasswordChange, StrengthLanguage } from 'sel-widgets/core';
+import type { Account, AccountPatch, PasswordChange, StrengthLanguage } from 'sel-widgets/core';
 import type { AccountStore, StoredAccount } from '../store/account-store.js';
 import type { SharedState } from '../shared-state/shared-state.js';
 import {
@@ -45,7 +45,8 @@ export class AccountService {
     return this.store.update(uid, normalisePatch(patch), version);
   }
 
-  async changePassword(uid: string, change: PasswordChange, language: StrengthLanguage): Promise<void> {
+  /** Changes the password; returns the account as it was read, for the notice that follows. */
+  async changePassword(uid: string, change: PasswordChange, language: StrengthLanguage): Promise<Account> {
     const { account } = await this.getAccount(uid);
     if (!account.editable.password) throw new ChangeNotAllowedError();
     const violations = await passwordViolations(
@@ -72,6 +73,7 @@ export class AccountService {
       throw error;
     }
     await this.shared.reset(key);
+    return account;
   }
 }
 

@@ -11,10 +11,13 @@ import { sendProblem } from '../problem.js';
 import { comesFromAllowedOrigin, isAllowedOrigin } from '../origin-check.js';
 import { accountRoutes } from './account.js';
 import { passwordRoutes } from './password.js';
+import type { MailService } from '../../mail/index.js';
 
 export interface ApiDeps {
   config: Config;
   service: AccountService;
+  /** The mail relay's queue: the notices after a password change leave through it. */
+  mail?: MailService | undefined;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

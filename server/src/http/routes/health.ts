@@ -7,6 +7,7 @@ import type { AccountStore } from '../../store/account-store.js';
 import type { SharedState } from '../../shared-state/shared-state.js';
 import type { Readiness } from '../../health/readiness.js';
 import type { AddressList } from '../../auth/address-list.js';
+import type { MailService } from '../../mail/index.js';
 
 /**
  * A check that has not answered by then counts as failed: a load balancer gives up on a probe after a few
@@ -17,6 +18,8 @@ export const CHECK_TIMEOUT_MS = 5_000;
 export interface HealthDeps {
   store: AccountStore;
   sharedState: SharedState;
+  /** The mail relay, when there is one: recovery mails leave through it. */
+  mail?: MailService | undefined;
   /**
    * Who reads why a check fails (the monitoring hosts of `SEL_METRICS_FROM`): a reason may name an internal
    * host and port. Everyone else, a browser behind the reverse proxy included, sees which check fails only.
@@ -28,13 +31,13 @@ type Check = () => Promise<Readiness>;
 
 export async function healthRoutes(
   app: FastifyInstance,
-  { store, sharedState, reasonsFor }: HealthDeps,
+  { store, sharedState, mail, reasonsFor }: HealthDeps,
 ): Promise<void> {
   // One entry per dependency, named as an administrator knows it: the LDAP store is "the directory".
-  // Another dependency (a mail relay) adds its entry here.
   const checks: Record<string, Check> = {
     [store.kind === 'ldap' ? 'directory' : 'store']: () => store.ready(),
     sharedState: () => sharedState.ready(),
+    ...(mail && { mail: () => mail.ready() }),
   };
 
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' }));
