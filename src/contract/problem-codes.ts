@@ -41,6 +41,8 @@ export const PROBLEM_CODES = {
   notFound: 'not_found',
   /** 405 */
   methodNotAllowed: 'method_not_allowed',
+  /** 410: the confirmation code of a recovery address expired (30 minutes, or 5 wrong codes). */
+  codeExpired: 'code_expired',
   /** 412: the `If-Match` version is not the current one. */
   staleVersion: 'stale_version',
   /** 413: the body is larger than the server takes. */
@@ -51,6 +53,8 @@ export const PROBLEM_CODES = {
   wrongCurrentPassword: 'wrong_current_password',
   /** 422 on the password: the new one breaks the policy, listed in `violations`. */
   policyViolation: 'policy_violation',
+  /** 422 on a recovery address: the confirmation code is not the one mailed. */
+  invalidCode: 'invalid_code',
   /** 428: no `If-Match`. */
   missingIfMatch: 'missing_if_match',
   /** 429, with `Retry-After`. */
@@ -67,4 +71,6 @@ export const FIELD_ERROR_CODES = {
   website: ['invalid_url', 'unsupported_scheme', 'no_host', 'credentials', 'too_long'],
   phones: ['too_many', 'invalid_number', 'duplicate'],
   currentPassword: ['wrong_current_password'],
+  email: ['invalid', 'own_address', 'already_added', 'too_many'],
+  code: ['invalid_code'],
 } as const;

@@ -4,7 +4,13 @@
  * every zod schema a module builds, so the first module would carry these for nothing.
  */
 import * as z from 'zod/mini';
-import { phoneSchema, type AccountPatch, type PasswordChange } from './schemas.js';
+import {
+  phoneSchema,
+  type AccountPatch,
+  type PasswordChange,
+  type RecoveryEmailChange,
+  type RecoveryEmailConfirmation,
+} from './schemas.js';
 
 /** The body of a `PATCH /account`: exactly one of the three editable parts. */
 export const accountPatchSchema = z.union([
@@ -17,3 +23,13 @@ export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string(),
   newPassword: z.string(),
 }) satisfies z.ZodMiniType<PasswordChange>;
+
+/** Adding or removing a recovery address: the address, and the current password that proves who asks. */
+export const recoveryEmailChangeSchema = z.strictObject({
+  email: z.string(),
+  currentPassword: z.string(),
+}) satisfies z.ZodMiniType<RecoveryEmailChange>;
+
+export const recoveryEmailConfirmationSchema = z.strictObject({
+  code: z.string(),
+}) satisfies z.ZodMiniType<RecoveryEmailConfirmation>;

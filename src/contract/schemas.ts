@@ -67,11 +67,20 @@ export const accountSchema = z.object({
   /** pwdReset: an administrator reset the password, which must be changed before anything else. */
   passwordMustChange: z.optional(z.boolean()),
   directoryContact: z.optional(z.nullable(directoryContactSchema)),
+  /**
+   * Personal addresses a reset link may be sent to, each confirmed with a code mailed to it. Absent from a
+   * backend without account recovery.
+   */
+  recoveryEmails: z.optional(z.array(z.string())),
+  /** The address added and waiting for its code, until the code expires. */
+  pendingRecoveryEmail: z.optional(z.nullable(z.object({ email: z.string(), expiresAt: z.string() }))),
   editable: z.object({
     website: z.boolean(),
     phones: z.boolean(),
     redList: z.boolean(),
     password: z.boolean(),
+    /** Whether recovery addresses can be added here: false or absent when the backend sends no mail. */
+    recoveryEmails: z.optional(z.boolean()),
   }),
   passwordPolicy: passwordPolicySchema,
 });
@@ -101,6 +110,15 @@ export type AccountPatch = Pick<Account, 'website'> | Pick<Account, 'phones'> | 
 export interface PasswordChange {
   currentPassword: string;
   newPassword: string;
+}
+/** The body that adds (`POST /account/recovery-emails`) or removes (`…/remove`) a recovery address. */
+export interface RecoveryEmailChange {
+  email: string;
+  currentPassword: string;
+}
+/** The body of `POST /account/recovery-emails/confirm`: the code as typed (`482 913` is taken). */
+export interface RecoveryEmailConfirmation {
+  code: string;
 }
 export type Problem = z.infer<typeof problemSchema>;
 /** The editable parts of the account, as named in `sel-saved` and `sel-error` events. */

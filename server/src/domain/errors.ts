@@ -24,7 +24,7 @@ export class StaleVersionError extends DomainError {
 export class NotEditableError extends DomainError {
   readonly status = 403;
   readonly code = 'not_editable';
-  constructor(readonly section: PatchSection) {
+  constructor(readonly section: PatchSection | 'recoveryEmails') {
     super(`The ${section} is not editable here.`);
   }
 }
@@ -101,5 +101,32 @@ export class NoSuchAccountError extends DomainError {
   readonly code = 'not_found';
   constructor() {
     super('There is no account for this login.');
+  }
+}
+
+/** 404: what the request names is not there (a recovery address the account does not have, or no recovery). */
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly code = 'not_found';
+  constructor(message = 'No such resource.') {
+    super(message);
+  }
+}
+
+/** 422: the confirmation code is not the one mailed (also a field error on `code`). */
+export class InvalidCodeError extends DomainError {
+  readonly status = 422;
+  readonly code = 'invalid_code';
+  constructor() {
+    super('The code is not the one sent.');
+  }
+}
+
+/** 410: the confirmation code expired, or too many wrong codes spent it: the address must be added again. */
+export class CodeExpiredError extends DomainError {
+  readonly status = 410;
+  readonly code = 'code_expired';
+  constructor() {
+    super('The code has expired; add the address again to receive a new one.');
   }
 }

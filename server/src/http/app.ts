@@ -40,6 +40,8 @@ export interface AppDeps {
   /** How the server reaches the CAS server (tests answer for it). */
   fetch?: typeof fetch;
   now?: () => number;
+  /** The clock of the recovery addresses' confirmation codes (tests move it past their validity). */
+  confirmationCodeClock?: () => number;
   loadScorer?: ScorerLoader;
   /** How long a request may take to arrive in full, and how many connections may be open (tests lower them). */
   requestTimeoutMs?: number;
@@ -102,6 +104,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     maxPasswordFailures: config.passwordMaxFailures,
     passwordFailureWindowMs: config.passwordFailureWindowMs,
     ...(deps.loadScorer && { loadScorer: deps.loadScorer }),
+    // A code is only worth asking for if it can be mailed.
+    recoveryEmails: deps.mail !== undefined,
+    ...(deps.confirmationCodeClock && { now: deps.confirmationCodeClock }),
   });
 
   installErrorHandlers(app);

@@ -14,7 +14,12 @@ export type AuditEvent =
   | 'change-phones'
   | 'change-redList'
   | 'change-password'
-  | 'notice-password-changed';
+  | 'notice-password-changed'
+  | 'add-recovery-email'
+  | 'confirm-recovery-email'
+  | 'remove-recovery-email'
+  | 'notice-confirmation-code'
+  | 'notice-address-removed';
 
 /** `detail`: what the line may say beyond the outcome, never a value a person typed (a mail's domain). */
 export function audit(
@@ -27,14 +32,22 @@ export function audit(
   request.log.info({ audit: event, uid: uid ?? request.session?.uid, ip: request.ip, outcome, ...detail }, 'audit');
 }
 
-/** Runs a change and audits it: `ok`, or the problem code it failed with (`server` for the unexpected). */
-export async function audited<T>(request: FastifyRequest, event: AuditEvent, change: () => Promise<T>): Promise<T> {
+/**
+ * Runs a change and audits it: `ok`, or the problem code it failed with (`server` for the unexpected).
+ * `detail` as for `audit`.
+ */
+export async function audited<T>(
+  request: FastifyRequest,
+  event: AuditEvent,
+  change: () => Promise<T>,
+  detail?: Record<string, string>,
+): Promise<T> {
   try {
     const result = await change();
-    audit(request, event, 'ok');
+    audit(request, event, 'ok', undefined, detail);
     return result;
   } catch (error) {
-    audit(request, event, error instanceof DomainError ? error.code : 'server');
+    audit(request, event, error instanceof DomainError ? error.code : 'server', undefined, detail);
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import {
   RateLimitedError,
   AccountLockedError,
   DirectoryUnavailableError,
+  InvalidCodeError,
   ValidationError,
   WrongCurrentPasswordError,
 } from '../domain/errors.js';
@@ -63,6 +64,7 @@ function extrasOf(error: DomainError): ProblemExtras {
   if (error instanceof WrongCurrentPasswordError) {
     return { errors: [{ field: 'currentPassword', code: 'wrong_current_password' }] };
   }
+  if (error instanceof InvalidCodeError) return { errors: [{ field: 'code', code: 'invalid_code' }] };
   if (error instanceof PolicyViolationError) return { violations: error.violations };
   if (error instanceof RateLimitedError || error instanceof DirectoryUnavailableError) {
     return { retryAfterSeconds: error.retryAfterSeconds };

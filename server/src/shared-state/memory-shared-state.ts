@@ -26,6 +26,8 @@ export const ENDED_SESSIONS_REMEMBERED = 100_000;
 export class MemorySharedState implements SharedState {
   private readonly counters = new Map<string, Counter>();
   private readonly endedSessions = new BoundedMap<string, number>(ENDED_SESSIONS_REMEMBERED);
+  /** At most one per account and flow, each for minutes: bounded by the accounts in a flow now. */
+  private readonly values = new Map<string, { value: string; until: number }>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly now: () => number = Date.now) {
@@ -57,6 +59,22 @@ export class MemorySharedState implements SharedState {
     return until !== undefined && until > this.now();
   }
 
+  async setValue(key: string, value: string, ttlMs: number): Promise<void> {
+    this.values.set(key, { value, until: this.now() + ttlMs });
+  }
+
+  async getValue(key: string): Promise<string | undefined> {
+    const entry = this.values.get(key);
+    if (!entry) return undefined;
+    if (entry.until > this.now()) return entry.value;
+    this.values.delete(key);
+    return undefined;
+  }
+
+  async deleteValue(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+
   async ready(): Promise<Readiness> {
     return READY;
   }
@@ -69,5 +87,6 @@ export class MemorySharedState implements SharedState {
     const now = this.now();
     for (const [key, counter] of this.counters) if (counter.resetAt <= now) this.counters.delete(key);
     for (const [key, until] of this.endedSessions) if (until <= now) this.endedSessions.delete(key);
+    for (const [key, entry] of this.values) if (entry.until <= now) this.values.delete(key);
   }
 }

@@ -26,7 +26,7 @@ type ExecReply = [Error | null, unknown][] | null;
 /**
  * The `SharedState` of several server instances behind a load balancer, in one Redis. A rate-limit window
  * is a counter key that expires with its window; an ended session is a key that expires when the session
- * would have. Every operation is one round trip, and fails within `timeoutMs` when Redis is away.
+ * would have; a value (`setValue`) is a string key that expires with its TTL. Every operation is one round trip, and fails within `timeoutMs` when Redis is away.
  */
 export class RedisSharedState implements SharedState {
   readonly #redis: Redis;
@@ -86,6 +86,18 @@ export class RedisSharedState implements SharedState {
 
   async isSessionEnded(sessionId: string): Promise<boolean> {
     return (await this.#call(() => this.#redis.exists(`ended:${sessionId}`))) === 1;
+  }
+
+  async setValue(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.#call(() => this.#redis.set(`value:${key}`, value, 'PX', toPositiveMs(ttlMs)));
+  }
+
+  async getValue(key: string): Promise<string | undefined> {
+    return (await this.#call(() => this.#redis.get(`value:${key}`))) ?? undefined;
+  }
+
+  async deleteValue(key: string): Promise<void> {
+    await this.#call(() => this.#redis.del(`value:${key}`));
   }
 
   async ready(): Promise<Readiness> {

@@ -1,6 +1,7 @@
 /**
  * State that every instance of the server must see alike when several run behind a load balancer:
- * counters for rate limits and the sessions that a CAS single logout ended. In memory for one instance,
+ * counters for rate limits, the sessions that a CAS single logout ended and the short-lived values of a
+ * flow that spans requests (a recovery address waiting for its code). In memory for one instance,
  * in Redis (`SEL_REDIS_URL`) for several.
  */
 import type { Readiness } from '../health/readiness.js';
@@ -19,6 +20,17 @@ export interface SharedState {
   endSession(sessionId: string, ttlMs: number): Promise<void>;
 
   isSessionEnded(sessionId: string): Promise<boolean>;
+
+  /**
+   * Keeps `value` under `key` for `ttlMs`, replacing what was there: a value that must vanish by itself
+   * (a pending recovery address and the hash of its code), whichever instance reads it next.
+   */
+  setValue(key: string, value: string, ttlMs: number): Promise<void>;
+
+  /** The value kept under `key`, or `undefined` once it expired or was deleted. */
+  getValue(key: string): Promise<string | undefined>;
+
+  deleteValue(key: string): Promise<void>;
 
   /** Whether the state answers now, and if not why (for `/readyz`); never throws. */
   ready(): Promise<Readiness>;

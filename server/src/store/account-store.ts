@@ -34,6 +34,21 @@ export interface AccountStore {
    */
   changePassword(uid: string, change: PasswordChange): Promise<void>;
 
+  /**
+   * Replaces the person's confirmed recovery addresses (the service checked and confirmed each) if
+   * `version` is still the current one (`StaleVersionError` otherwise), as `update` does; returns the
+   * account as it is after the change, `recoveryEmails` holding the new list.
+   */
+  setRecoveryEmails(uid: string, emails: string[], version: string): Promise<StoredAccount>;
+
+  /**
+   * Checks the current password without changing anything (`WrongCurrentPasswordError`,
+   * `AccountLockedError`): adding or removing a recovery address asks for it, as a stolen session must not
+   * be enough to take over the account's recovery. Optional while a store cannot check it: recovery
+   * addresses stay off on such a store (`editable.recoveryEmails: false`).
+   */
+  verifyPassword?(uid: string, password: string): Promise<void>;
+
   /** Whether the backend answers now, and if not why (for `/readyz`); never throws. */
   ready(): Promise<Readiness>;
 

@@ -97,6 +97,9 @@ describe('/readyz', () => {
         throw new Error('not used');
       },
       changePassword: async () => {},
+      setRecoveryEmails: async () => {
+        throw new Error('not used');
+      },
       ready: async () => ({ ok: false, reason: 'the directory does not answer (connect ECONNREFUSED)' }),
       close: async () => {},
     };

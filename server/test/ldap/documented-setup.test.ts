@@ -188,7 +188,7 @@ describe('a new directory, built with the commands of docs/admin/directory.md', 
     );
   });
 
-  test('the LDAP store: its start checks pass, it reads a person, the person changes a phone', async () => {
+  test('the LDAP store: its start checks pass, it reads a person, the person changes a phone and a recovery address', async () => {
     assert.deepEqual(await store.verify(), []);
     const read = await store.get('cmartin');
     assert.equal(read?.account.displayName, 'Claire Martin');
@@ -204,6 +204,9 @@ describe('a new directory, built with the commands of docs/admin/directory.md', 
     );
     assert.deepEqual(changed.account.phones, [{ type: 'mobile', number: '+33612345679' }]);
     assert.deepEqual(await admin.read(`uid=cmartin,${people}`, 'mobile'), ['+33 6 12 34 56 79']);
+    const recovery = await store.setRecoveryEmails('cmartin', ['claire.martin@exemple.org'], changed.version);
+    assert.deepEqual(recovery.account.recoveryEmails, ['claire.martin@exemple.org']);
+    assert.deepEqual(await admin.read(`uid=cmartin,${people}`, 'supannMailPerso'), ['claire.martin@exemple.org']);
   });
 });
 
@@ -446,7 +449,7 @@ for (const university of UNIVERSITIES) {
       assert.equal(await canBind(slapd.url, person('abernard'), 'Reinitialise-2026!'), true);
     });
 
-    test('the LDAP store with the documented service account: start checks, reading, a phone, a password', async () => {
+    test('the LDAP store with the documented service account: start checks, reading, a phone, a recovery address, a password', async () => {
       assert.deepEqual(await store.verify(), []);
       const read = await store.get('cmartin');
       assert.equal(read?.account.displayName, 'Claire Martin');
@@ -464,6 +467,22 @@ for (const university of UNIVERSITIES) {
       );
       assert.deepEqual(await admin.read(person('cmartin'), 'mobile'), ['+33 6 12 34 56 78']);
       assert.equal(changed.version, (await admin.read(person('cmartin'), 'entryCSN'))[0]);
+
+      // The directory's own lines only let people read their entry: the documented line lets them write this.
+      const recovery = await store.setRecoveryEmails(
+        'cmartin',
+        ['claire.martin@exemple.org', 'c.martin@courriel.example'],
+        changed.version,
+      );
+      assert.deepEqual(recovery.account.recoveryEmails, ['claire.martin@exemple.org', 'c.martin@courriel.example']);
+      assert.deepEqual(await admin.read(person('cmartin'), 'supannMailPerso'), [
+        'claire.martin@exemple.org',
+        'c.martin@courriel.example',
+      ]);
+      assert.equal(
+        (await admin.read(person('cmartin'), 'modifiersName'))[0]?.toLowerCase(),
+        person('cmartin').toLowerCase(),
+      );
 
       await store.changePassword('cmartin', {
         currentPassword: DEMO_PASSWORDS.cmartin,
@@ -495,6 +514,14 @@ for (const university of UNIVERSITIES) {
           ]),
           InsufficientAccessError,
         );
+        // Nor another person's recovery addresses: a reset link must go only where its owner said.
+        await assert.rejects(
+          service.modify(person('pdurand'), replace('supannMailPerso', 'intrus@exemple.org'), [
+            new ProxiedAuthorizationControl(person('cmartin')),
+          ]),
+          InsufficientAccessError,
+        );
+        assert.deepEqual(await admin.read(person('pdurand'), 'supannMailPerso'), []);
         // Acting for the helpdesk is not in its authzTo.
         await assert.rejects(
           service.modify(person('pdurand'), replace('mobile', '+33 6 66 66 66 66'), [

@@ -39,6 +39,8 @@ describe('LdapStore when the directory fails', () => {
       for (const operation of [
         () => store.get('cmartin'),
         () => store.update('cmartin', { redList: true }, stored.version),
+        () => store.setRecoveryEmails('cmartin', ['claire.martin@exemple.org'], stored.version),
+        () => store.verifyPassword('cmartin', 'x'),
         () => store.changePassword('cmartin', { currentPassword: 'x', newPassword: 'Chatellerault-86100' }),
       ]) {
         const { error, ms } = await timed(operation());

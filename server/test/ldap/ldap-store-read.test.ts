@@ -37,6 +37,8 @@ describe('LdapStore.get', () => {
         { type: 'mobile', number: '+33612345678' },
       ],
       redList: false,
+      // no supannMailPerso
+      recoveryEmails: [],
       passwordChangedAt: null,
       accountExpiresAt: null,
       passwordExpiresAt: null,

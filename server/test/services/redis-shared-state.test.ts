@@ -89,6 +89,20 @@ describe('RedisSharedState, two instances on one Redis', () => {
     assert.equal(await second.isSessionEnded(sessionId), false);
   });
 
+  test('a value set on one instance is read on the other, replaced by the next, gone after its TTL or a delete', async () => {
+    const key = freshKey('recovery-pending');
+    assert.equal(await second.getValue(key), undefined);
+    await first.setValue(key, 'first', 400);
+    assert.equal(await second.getValue(key), 'first');
+    await second.setValue(key, 'second', 400);
+    assert.equal(await first.getValue(key), 'second');
+    await sleep(550);
+    assert.equal(await first.getValue(key), undefined);
+    await first.setValue(key, 'third', 60_000);
+    await second.deleteValue(key);
+    assert.equal(await first.getValue(key), undefined);
+  });
+
   test('instances with different key prefixes do not share counters or sessions', async () => {
     const other = new RedisSharedState({ url: redis.url, keyPrefix: 'other-deployment:' });
     try {

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { FileAccountStore } from '../../src/store/file/file-account-store.js';
 import { DEMO_SEED_FILE } from '../../src/store/file/seed.js';
-import { StaleVersionError } from '../../src/domain/errors.js';
+import { StaleVersionError, WrongCurrentPasswordError } from '../../src/domain/errors.js';
 import { hashPassword, OWASP_SCRYPT, verifyPassword } from '../../src/store/file/password-hash.js';
 import { FAST_HASH } from '../support/test-server.js';
 import { useTempDirs } from '../support/temp-dirs.js';
@@ -177,5 +177,39 @@ describe('password hashes', () => {
   it('treat a composed and a decomposed accent as the same password', async () => {
     const hash = await hashPassword('Été-2026-Clain!', FAST_HASH);
     assert.equal(await verifyPassword('E\u0301te\u0301-2026-Clain!', hash), true);
+  });
+});
+
+describe('recovery addresses', () => {
+  it('keeps the confirmed addresses in the record, with the version check of update', async () => {
+    const dataDir = await tempDir();
+    const store = await FileAccountStore.open({ dataDir, seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
+    try {
+      const { version } = (await store.get('cmartin'))!;
+      const changed = await store.setRecoveryEmails('cmartin', ['claire.perso@exemple-perso.org'], version);
+      assert.deepEqual(changed.account.recoveryEmails, ['claire.perso@exemple-perso.org']);
+      assert.notEqual(changed.version, version);
+      // The version read before the change is stale now, for this and for a PATCH alike.
+      await assert.rejects(store.setRecoveryEmails('cmartin', [], version), StaleVersionError);
+      await assert.rejects(store.update('cmartin', { redList: true }, version), StaleVersionError);
+      const record = JSON.parse(await readFile(join(dataDir, 'accounts', 'cmartin.json'), 'utf8')) as {
+        account: { recoveryEmails?: string[] };
+      };
+      assert.deepEqual(record.account.recoveryEmails, ['claire.perso@exemple-perso.org']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('checks a password without changing it', async () => {
+    const dataDir = await tempDir();
+    const store = await FileAccountStore.open({ dataDir, seedFile: DEMO_SEED_FILE, hashParams: FAST_HASH });
+    try {
+      await store.verifyPassword('cmartin', 'Poitiers-2026!');
+      await assert.rejects(store.verifyPassword('cmartin', 'Pas-le-bon-2026!'), WrongCurrentPasswordError);
+      await assert.rejects(store.verifyPassword('nobody', 'Poitiers-2026!'), WrongCurrentPasswordError);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -11,12 +11,16 @@ import { sendProblem } from '../problem.js';
 import { comesFromAllowedOrigin, isAllowedOrigin } from '../origin-check.js';
 import { accountRoutes } from './account.js';
 import { passwordRoutes } from './password.js';
+import { recoveryEmailRoutes } from './recovery-emails.js';
 import type { MailService } from '../../mail/index.js';
 
 export interface ApiDeps {
   config: Config;
   service: AccountService;
-  /** The mail relay's queue: the notices after a password change leave through it. */
+  /**
+   * The mail relay's queue: the notices after a password change and the recovery addresses' codes leave
+   * through it; without it the recovery addresses are off (404).
+   */
   mail?: MailService | undefined;
 }
 
@@ -38,6 +42,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
 
   await accountRoutes(app, deps);
   await passwordRoutes(app, deps);
+  await recoveryEmailRoutes(app, deps);
 }
 
 function passesCsrf(config: Config, request: FastifyRequest): boolean {

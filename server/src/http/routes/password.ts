@@ -39,24 +39,28 @@ export async function passwordRoutes(
 }
 
 /**
- * Tells the person, at their institutional address, that the password changed, when and from where: if it
- * was not them, they learn it from a mailbox the attacker did not choose. Queued: the answer does not wait.
+ * Tells the person, at their institutional address and at every confirmed recovery address, that the
+ * password changed, when and from where: if it was not them, they learn it from mailboxes the attacker did
+ * not choose (the addresses were confirmed before). One mail and one audit line per address. Queued: the
+ * answer does not wait.
  */
 function noticeOfChange(mail: MailService, account: Account, request: FastifyRequest, language: 'fr' | 'en'): void {
-  const to = account.mail;
-  if (!to) return;
-  try {
-    mail.sendPasswordNotice({
-      to,
-      language,
-      name: account.displayName,
-      event: 'changed',
-      at: new Date(),
-      clientAddress: request.ip,
-    });
-    audit(request, 'notice-password-changed', 'queued', account.uid, { recipientDomain: recipientDomain(to) });
-  } catch {
-    // An institutional address the relay cannot take (not one address): the change stands, the notice cannot.
-    audit(request, 'notice-password-changed', 'invalid_address', account.uid);
+  const at = new Date();
+  const recipients = [account.mail, ...(account.recoveryEmails ?? [])].filter((to): to is string => Boolean(to));
+  for (const to of recipients) {
+    try {
+      mail.sendPasswordNotice({
+        to,
+        language,
+        name: account.displayName,
+        event: 'changed',
+        at,
+        clientAddress: request.ip,
+      });
+      audit(request, 'notice-password-changed', 'queued', account.uid, { recipientDomain: recipientDomain(to) });
+    } catch {
+      // An address the relay cannot take (not one address): the change stands, the notice cannot.
+      audit(request, 'notice-password-changed', 'invalid_address', account.uid);
+    }
   }
 }

@@ -87,6 +87,23 @@ export class FileAccountStore implements AccountStore {
     });
   }
 
+  setRecoveryEmails(uid: string, emails: string[], version: string): Promise<StoredAccount> {
+    return this.exclusive(uid, async () => {
+      const record = await this.read(uid);
+      if (!record || etag(record.version) !== version) throw new StaleVersionError();
+      // Kept in the account as served: the service shows them only while recovery is on.
+      const account = { ...record.account, recoveryEmails: [...emails] };
+      const next: AccountRecord = { ...record, account, version: record.version + 1 };
+      await this.write(uid, next);
+      return { account: next.account, version: etag(next.version) };
+    });
+  }
+
+  async verifyPassword(uid: string, password: string): Promise<void> {
+    const record = await this.read(uid);
+    if (!record || !(await verifyPassword(password, record.passwordHash))) throw new WrongCurrentPasswordError();
+  }
+
   changePassword(uid: string, change: PasswordChange): Promise<void> {
     return this.exclusive(uid, async () => {
       const record = await this.read(uid);

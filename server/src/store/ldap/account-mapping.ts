@@ -18,6 +18,12 @@ export const PHONE_ATTRIBUTES: Readonly<Record<PhoneType, string>> = {
   other: 'supannAutreTelephone',
 };
 
+/**
+ * The person's recovery addresses: SupAnn's personal e-mail addresses. Every value counts as confirmed,
+ * whoever wrote it (the service writes only addresses it confirmed, and an administrator's are trusted).
+ */
+export const RECOVERY_EMAILS_ATTRIBUTE = 'supannMailPerso';
+
 const PERSON_ATTRIBUTES = [
   'displayName',
   'cn',
@@ -31,6 +37,7 @@ const PERSON_ATTRIBUTES = [
   'labeledURI',
   ...Object.values(PHONE_ATTRIBUTES),
   'supannListeRouge',
+  RECOVERY_EMAILS_ATTRIBUTE,
   // operational: the version, and what ppolicy keeps about the password
   'entryCSN',
   'pwdChangedTime',
@@ -78,6 +85,7 @@ export function accountFromEntry(entry: DirectoryEntry, context: MappingContext)
     website: websiteFrom(entry.first('labeledURI')),
     phones: phonesFrom(entry, options),
     redList: entry.boolean('supannListeRouge') ?? false,
+    recoveryEmails: entry.all(RECOVERY_EMAILS_ATTRIBUTE),
     passwordChangedAt: changedAt?.toISOString() ?? null,
     accountExpiresAt: endDate?.toISOString() ?? null,
     passwordExpiresAt: expiresAt?.toISOString() ?? null,
@@ -130,6 +138,30 @@ export function changesForPatch(patch: AccountPatch, options: ResolvedLdapStoreO
         .map((phone) => phoneToDirectory(phone.number, options.phoneWriteFormat, options.phoneRegion)),
     ),
   );
+}
+
+/**
+ * The change that replaces the recovery addresses with `emails`, all of them (none deletes the attribute).
+ * supannMailPerso matches without case (caseIgnoreIA5Match): two addresses that differ only in case are one
+ * value to the directory, which would refuse the modify, so only the first is written.
+ */
+export function changesForRecoveryEmails(emails: readonly string[]): Change[] {
+  const seen = new Set<string>();
+  const values = emails.filter((email) => {
+    const key = email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [replace(RECOVERY_EMAILS_ATTRIBUTE, values)];
+}
+
+/**
+ * Whether the directory can hold the address: supannMailPerso is an IA5 string, so an address with
+ * non-ASCII characters (SMTPUTF8) would be refused, and with the result code a malformed version gets too.
+ */
+export function isDirectoryEmail(email: string): boolean {
+  return /^[\x21-\x7e]+$/.test(email);
 }
 
 function replace(type: string, values: string[]): Change {

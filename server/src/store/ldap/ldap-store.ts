@@ -1,29 +1,44 @@
 /**
  * The university's directory as an `AccountStore` (SEL_STORE=ldap). Reads as the service account; writes
  * as the person through proxied authorization, so that the directory's own ACLs and password policy decide,
- * not this code. A PATCH is one modify that asserts the entryCSN it was given and reads back the new one;
- * a password change is a bind as the person (counted by ppolicy's lockout) and then the Password Modify
- * operation with the ppolicy control.
+ * not this code. A PATCH, or a new list of recovery addresses (supannMailPerso), is one modify that asserts
+ * the entryCSN it was given and reads back the new one; a password change is a bind as the person (counted
+ * by ppolicy's lockout) and then the Password Modify operation with the ppolicy control.
  *
  * `verify()` checks at start what the options name (the bind, the people branch, the policy entry, the
  * structures branch) and returns the directory's refusals; `ready()` checks the bind, the people and the
  * policy again for `/readyz`. A refusal met later while serving (an entry gone or hidden by an ACL) is logged
  * once per change of state, like an outage.
  */
-import { EqualityFilter, ResultCodeError, type Client, type SearchOptions, type SearchResult } from 'ldapts';
+import {
+  EqualityFilter,
+  ResultCodeError,
+  type Change,
+  type Client,
+  type SearchOptions,
+  type SearchResult,
+} from 'ldapts';
 import type { AccountPatch, PasswordChange } from 'sel-widgets/core';
 import {
   AccountLockedError,
   ChangeNotAllowedError,
   DirectoryUnavailableError,
+  type DomainError,
   NotEditableError,
   PolicyViolationError,
   StaleVersionError,
+  ValidationError,
   WrongCurrentPasswordError,
 } from '../../domain/errors.js';
 import { patchSection } from '../../domain/patch-section.js';
 import type { AccountStore, StoredAccount } from '../account-store.js';
-import { accountFromEntry, changesForPatch, personAttributes } from './account-mapping.js';
+import {
+  accountFromEntry,
+  changesForPatch,
+  changesForRecoveryEmails,
+  isDirectoryEmail,
+  personAttributes,
+} from './account-mapping.js';
 import { ConnectionPool } from './connection-pool.js';
 import { AssertionControl } from './controls/assertion-control.js';
 import { PasswordPolicyControl, PPOLICY_ERRORS } from './controls/ppolicy-control.js';
@@ -166,6 +181,33 @@ export class LdapStore implements AccountStore {
   async update(uid: string, patch: AccountPatch, version: string): Promise<StoredAccount> {
     const section = patchSection(patch);
     if (!this.options.editable[section]) throw new NotEditableError(section);
+    return this.modifyAsPerson(uid, version, changesForPatch(patch, this.options), () => new NotEditableError(section));
+  }
+
+  async setRecoveryEmails(uid: string, emails: string[], version: string): Promise<StoredAccount> {
+    // Checked before the modify: the directory refuses such a value with the result code of a malformed
+    // version, which `modifyAsPerson` reads as stale.
+    if (!emails.every(isDirectoryEmail)) throw new ValidationError([{ field: 'email', code: 'invalid' }]);
+    return this.modifyAsPerson(
+      uid,
+      version,
+      changesForRecoveryEmails(emails),
+      // The recovery addresses are no section of a PATCH, but the directory refusing them is the same 403.
+      () => new NotEditableError('recoveryEmails'),
+    );
+  }
+
+  /**
+   * One modify of the person's entry as the person (proxied authorization: the directory's ACLs decide), if
+   * their entry's entryCSN is still `version`; returns the account as the modify left it. `refused` is the
+   * error for a change the ACLs do not allow the person.
+   */
+  private async modifyAsPerson(
+    uid: string,
+    version: string,
+    changes: Change[],
+    refused: () => DomainError,
+  ): Promise<StoredAccount> {
     const person = await this.findPerson(uid);
     if (!person) throw new StaleVersionError();
     // The post-read brings the whole entry as this very modify left it: the account and its new version
@@ -173,7 +215,7 @@ export class LdapStore implements AccountStore {
     const postRead = new PostReadControl(this.attributes);
     try {
       await this.pool.use((client) =>
-        client.modify(person.dn, changesForPatch(patch, this.options), [
+        client.modify(person.dn, changes, [
           new ProxiedAuthorizationControl(person.dn),
           new AssertionControl('entryCSN', version),
           postRead,
@@ -182,14 +224,23 @@ export class LdapStore implements AccountStore {
     } catch (error) {
       if (error instanceof ResultCodeError && STALE_CODES.has(error.code)) throw new StaleVersionError();
       // The directory's ACLs refused the person this attribute: not editable here, whatever our options say.
-      if (error instanceof ResultCodeError && error.code === RESULT.insufficientAccess)
-        throw new NotEditableError(section);
+      if (error instanceof ResultCodeError && error.code === RESULT.insufficientAccess) throw refused();
       throw error;
     }
     const after = postRead.values.size > 0 ? new DirectoryEntry(person.dn, Object.fromEntries(postRead.values)) : null;
     const current = after?.first('entryCSN') ? after : await this.findPerson(uid);
     if (!current) throw new StaleVersionError();
     return this.toStored(current);
+  }
+
+  /**
+   * A bind as the person, as the first step of a password change is: counted by ppolicy's lockout, and a
+   * right password that has expired is still the person's password.
+   */
+  async verifyPassword(uid: string, password: string): Promise<void> {
+    const person = await this.findPerson(uid);
+    if (!person) throw new WrongCurrentPasswordError();
+    await this.verifyCurrentPassword(person, password, await this.policyFor(person));
   }
 
   async changePassword(uid: string, change: PasswordChange): Promise<void> {
