@@ -9,6 +9,7 @@ import { MAX_WEBSITE_LENGTH, checkWebsite, displayWebsite, safeWebsiteHref } fro
 import { ButtonPress } from '../shared/button-press.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
+import { renderSaveError } from '../shared/save-error.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
 import { bounded, isolatedText } from '../shared/server-text.js';
@@ -212,7 +213,11 @@ export class SelGeneralInfo extends SelSection {
             </p>`
           : nothing
       }
-      ${this.renderSaveError(account)}
+      ${renderSaveError(
+        this.saveFlow,
+        (key, params) => this.msg(key, params),
+        (error) => (feedbackFromServer(error) ? undefined : this.failureMessage(error, account)),
+      )}
       <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="actions">
@@ -250,22 +255,6 @@ export class SelGeneralInfo extends SelSection {
   }
 
   /** A failed save that is not about the value itself: said in words, the input untouched above it. */
-  private renderSaveError(account: Account): TemplateResult | typeof nothing {
-    const flow = this.saveFlow;
-    const error = flow.error;
-    let text: TemplateResult | string;
-    if (flow.retryInSeconds > 0 && (error === undefined || error.kind === 'rate_limited')) {
-      // Also when the form is opened again during the wait: « Valider » is disabled, and this says why.
-      // The countdown changes every second: announced once by the alert, not at every tick.
-      text = html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>`;
-    } else if (!error || error.kind === 'rate_limited' || feedbackFromServer(error)) {
-      return nothing;
-    } else {
-      text = this.failureMessage(error, account);
-    }
-    return html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">${text}</div>`;
-  }
-
   /** `typed`: the address the refused save carried, repeated after a 403 since the form it was in closes. */
   private failureMessage(error: SelError, account: Account, typed?: string | null): string {
     if (error.kind === 'conflict') {

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { ButtonPress } from '../shared/button-press.js';
 import { renderDirectoryHint } from '../shared/directory-hint.js';
 import { messageKeyFor } from '../shared/error-messages.js';
+import { renderSaveError } from '../shared/save-error.js';
 import { SaveFlow } from '../shared/save-flow.js';
 import { SelSection } from '../shared/sel-section.js';
 import {
@@ -305,7 +306,12 @@ export class SelPhones extends SelSection {
           ? html`<p id="limit-reached" class="muted" part="message">${this.msg('phones.maxReached', { max })}</p>`
           : nothing
       }
-      ${this.renderSaveError(account)}
+      ${renderSaveError(
+        this.saveFlow,
+        (key, params) => this.msg(key, params),
+        (error) =>
+          error.kind === 'validation' && this.serverErrorsOnRows ? undefined : this.failureMessage(error, account),
+      )}
       <p class="muted pending" role="status" part="message">${flow.pending ? this.msg('common.saving') : nothing}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="actions">
@@ -401,22 +407,6 @@ export class SelPhones extends SelSection {
   }
 
   /** A failed save that is not about one number: said in words, the rows untouched above it. */
-  private renderSaveError(account: Account): TemplateResult | typeof nothing {
-    const flow = this.saveFlow;
-    const error = flow.error;
-    let text: TemplateResult | string;
-    if (flow.retryInSeconds > 0 && (error === undefined || error.kind === 'rate_limited')) {
-      // Also when the form is opened again during the wait: « Valider » is disabled, and this says why.
-      // The countdown changes every second: announced once by the alert, not at every tick.
-      text = html`<span aria-live="off">${this.msg('error.rateLimited', { seconds: flow.retryInSeconds })}</span>`;
-    } else if (!error || error.kind === 'rate_limited' || (error.kind === 'validation' && this.serverErrorsOnRows)) {
-      return nothing;
-    } else {
-      text = this.failureMessage(error, account);
-    }
-    return html`<div class="message error" role="alert" part="message" tabindex="-1" id="save-error">${text}</div>`;
-  }
-
   /**
    * A row's error in words. Messages about the digits name a valid example of the same kind as the row (a
    * mobile for a « Mobile » row, a landline otherwise), written as the region writes it.
